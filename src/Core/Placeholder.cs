@@ -1,0 +1,4 @@
+namespace FunctionalGossip.Core;
+
+/// <summary>Placeholder until the core lands.</summary>
+public static class Placeholder { }

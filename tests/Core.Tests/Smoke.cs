@@ -1,0 +1,2 @@
+namespace FunctionalGossip.Core.Tests;
+public class Smoke { [Fact] public void Builds() => Assert.True(true); }
