@@ -1,0 +1,43 @@
+using FunctionalGossip.Core.Wire;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Core;
+
+public static partial class Node
+{
+    /// <summary>A reply goes back to the request's sender, from the id it was addressed to
+    /// (before <c>init</c> that is the only id the node has).</summary>
+    private static Effect Reply(Envelope request, Body body) =>
+        new Effect.Send(new Envelope(request.Dest, request.Src, body));
+
+    /// <summary>Answers with a reply built from the request's <c>msg_id</c>; a request without
+    /// one cannot be answered (Maelstrom replies need <c>in_reply_to</c>), so that is logged.</summary>
+    private static Seq<Effect> ReplyTo(Envelope request, Option<long> msgId, Func<long, Body> make) =>
+        msgId.Match(
+            Some: id => Seq1(Reply(request, make(id))),
+            None: () => Seq1<Effect>(new Effect.Log(
+                $"{request.Body.Type} from {request.Src} has no msg_id; not answered")));
+
+    /// <summary>An error reply (logged too, so node logs show why a client saw it).</summary>
+    private static Seq<Effect> ReplyError(Envelope request, Option<long> msgId, int code, string text) =>
+        ReplyTo(request, msgId, id => new Body.Error(id, code, Some(text)))
+            .Add(new Effect.Log($"error {code} to {request.Src}: {text}"));
+
+    private static Transition Unchanged(NodeState s, Seq<Effect> effects) => new(s, effects);
+
+    private static Transition Unchanged(NodeState s, string log) =>
+        new(s, Seq1<Effect>(new Effect.Log(log)));
+
+    private static Option<long> MsgIdOf(Body body) => body switch
+    {
+        Body.Init b => b.MsgId,
+        Body.Topology b => b.MsgId,
+        Body.Broadcast b => b.MsgId,
+        Body.Read b => b.MsgId,
+        Body.Gossip b => b.MsgId,
+        Body.Unknown b => b.MsgId,
+        Body.Malformed b => b.MsgId,
+        _ => None,
+    };
+}

@@ -1,0 +1,59 @@
+using FunctionalGossip.Core.Wire;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Core;
+
+public static partial class Node
+{
+    /// <summary>
+    /// <c>broadcast</c> (Maelstrom broadcast workload): store the value and acknowledge it.
+    /// Acknowledging is a promise that every node will get the value, so it is queued for
+    /// every relay peer before the reply is sent. A value we already hold changes nothing,
+    /// which makes client retries and duplicated deliveries harmless. Nodes of other designs
+    /// forward values as plain <c>broadcast</c>s, so the sender is treated as a holder.
+    /// </summary>
+    private static Transition OnBroadcast(NodeState s, Envelope m, Body.Broadcast b) =>
+        new(Learn(s, Seq1(b.Message), m.Src), ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)));
+
+    /// <summary>
+    /// <c>read</c>: answer with the node's own local values (fly.io 3c: "Nodes should only
+    /// return copies of their own local values"), in ascending order for determinism.
+    /// </summary>
+    private static Transition OnRead(NodeState s, Envelope m, Body.Read b) =>
+        Unchanged(s, ReplyTo(m, b.MsgId, id => new Body.ReadOk(id, s.Values.ToSeq())));
+
+    /// <summary>
+    /// <c>gossip</c> (ours, node to node): store the batch, queue the new values for every
+    /// other relay peer, then acknowledge. The ack means "stored and queued onward", so once
+    /// it is sent the sender may forget the batch without any value being lost.
+    /// </summary>
+    private static Transition OnGossip(NodeState s, Envelope m, Body.Gossip b) =>
+        new(Learn(s, b.Values, m.Src), ReplyTo(m, b.MsgId, id => new Body.GossipOk(id)));
+
+    /// <summary>
+    /// <c>gossip_ok</c> (our ack): the peer stored the batch sent with that <c>msg_id</c>, so it
+    /// stops being retried. An ack for an unknown or already acknowledged batch (a duplicate,
+    /// or a late ack of a batch since merged into a retry) changes nothing.
+    /// </summary>
+    private static Transition OnGossipOk(NodeState s, Envelope m, Body.GossipOk b) =>
+        s.Peers.Find(m.Src).Case is PeerLink link && link.InFlight.ContainsKey(b.InReplyTo)
+            ? new Transition(
+                s with { Peers = s.Peers.SetItem(m.Src, link with { InFlight = link.InFlight.Remove(b.InReplyTo) }) },
+                Seq<Effect>())
+            : Unchanged(s, Seq<Effect>());
+
+    /// <summary>
+    /// Adds values learned from <paramref name="from"/>: new ones are queued for every relay
+    /// peer except the sender; the sender, shown to hold them all, is owed none of them.
+    /// Learning values already known leaves the state equal (idempotence).
+    /// </summary>
+    internal static NodeState Learn(NodeState s, Seq<long> values, string from)
+    {
+        var fresh = toSet(values.Filter(v => !s.Values.Contains(v)));
+        var peers = s.Peers.Map((peer, link) => peer == from
+            ? link with { Unsent = link.Unsent.Except(values) }
+            : fresh.IsEmpty ? link : link with { Unsent = link.Unsent.Union(fresh) });
+        return s with { Values = s.Values.Union(fresh), Peers = peers };
+    }
+}

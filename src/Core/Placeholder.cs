@@ -1,4 +1,0 @@
-namespace FunctionalGossip.Core;
-
-/// <summary>Placeholder until the core lands.</summary>
-public static class Placeholder { }

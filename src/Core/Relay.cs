@@ -1,0 +1,75 @@
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Core;
+
+/// <summary>
+/// Which nodes a node forwards values to. Values travel hop by hop along these links, each hop
+/// acknowledged, so any connected shape delivers every value once partitions heal. The shape
+/// trades messages for latency; it is a node setting, not a constant.
+/// </summary>
+public abstract record Relay
+{
+    private Relay() { }
+
+    /// <summary>The first node in <c>node_ids</c> is a hub linked to every other node:
+    /// two hops between any pair, and the fewest links that carry traffic.</summary>
+    public sealed record Star : Relay;
+
+    /// <summary>Every node linked to every other node: one hop, the most messages.</summary>
+    public sealed record Total : Relay;
+
+    /// <summary>The neighbours Maelstrom's <c>topology</c> message suggests.</summary>
+    public sealed record Given : Relay;
+
+    /// <summary>A tree over <c>node_ids</c> in order with the given fan-out (node k's parent
+    /// is node (k−1)/fan-out).</summary>
+    public sealed record Tree(int Fanout) : Relay;
+
+    /// <summary>The setting's text form, e.g. <c>star</c> or <c>tree4</c>.</summary>
+    public string Render() => this switch
+    {
+        Star => "star",
+        Total => "total",
+        Given => "given",
+        Tree t => $"tree{t.Fanout}",
+        _ => throw new System.Diagnostics.UnreachableException(ToString()),
+    };
+
+    /// <summary>Parses the setting's text form.</summary>
+    public static Option<Relay> Parse(string text) => text switch
+    {
+        "star" => new Star(),
+        "total" => new Total(),
+        "given" => new Given(),
+        _ when text.StartsWith("tree", StringComparison.Ordinal)
+               && int.TryParse(text.AsSpan(4), out var k) && k is >= 1 and <= 64 => new Tree(k),
+        _ => None,
+    };
+
+    /// <summary>The relay neighbours of <paramref name="self"/> that need no topology
+    /// (empty for <see cref="Given"/>, which waits for the topology message).</summary>
+    public Set<string> PeersAtInit(string self, Seq<string> nodeIds)
+    {
+        var others = toSet(nodeIds.Filter(n => n != self));
+        return this switch
+        {
+            Star => nodeIds.IsEmpty ? Set<string>()
+                : nodeIds.Head == self ? others
+                : Set(nodeIds.Head),
+            Total => others,
+            Given => Set<string>(),
+            Tree t => TreePeers(self, nodeIds, t.Fanout),
+            _ => throw new System.Diagnostics.UnreachableException(ToString()),
+        };
+    }
+
+    private static Set<string> TreePeers(string self, Seq<string> nodeIds, int fanout)
+    {
+        var index = nodeIds.ToList().IndexOf(self);
+        if (index < 0) return Set<string>();
+        var parent = index == 0 ? Seq<string>() : Seq1(nodeIds[(index - 1) / fanout]);
+        var children = nodeIds.Skip(index * fanout + 1).Take(fanout);
+        return toSet(parent.Concat(children));
+    }
+}

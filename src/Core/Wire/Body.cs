@@ -1,0 +1,110 @@
+using LanguageExt;
+
+namespace FunctionalGossip.Core.Wire;
+
+/// <summary>
+/// The closed set of message bodies this node understands, plus two catch-alls that keep bad
+/// input as data (<see cref="Unknown"/>, <see cref="Malformed"/>) so that the node, not the
+/// codec, decides how to answer it. Requests carry an optional <c>msg_id</c>: without one no
+/// reply can be addressed (Maelstrom's replies need <c>in_reply_to</c>).
+/// </summary>
+public abstract record Body
+{
+    private Body() { }
+
+    /// <summary>The body's <c>type</c> string on the wire.</summary>
+    public abstract string Type { get; }
+
+    /// <summary><c>init</c>: tells the node its id and every node id in test order.</summary>
+    public sealed record Init(Option<long> MsgId, string NodeId, Seq<string> NodeIds) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "init";
+    }
+
+    /// <summary><c>init_ok</c>: the reply to <see cref="Init"/>.</summary>
+    public sealed record InitOk(long InReplyTo) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "init_ok";
+    }
+
+    /// <summary><c>topology</c>: every node's suggested neighbours.</summary>
+    public sealed record Topology(Option<long> MsgId, Map<string, Seq<string>> Neighbours) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "topology";
+    }
+
+    /// <summary><c>topology_ok</c>: the reply to <see cref="Topology"/>.</summary>
+    public sealed record TopologyOk(long InReplyTo) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "topology_ok";
+    }
+
+    /// <summary><c>broadcast</c>: a value to spread to every node.</summary>
+    public sealed record Broadcast(Option<long> MsgId, long Message) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "broadcast";
+    }
+
+    /// <summary><c>broadcast_ok</c>: the reply to <see cref="Broadcast"/>.</summary>
+    public sealed record BroadcastOk(long InReplyTo) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "broadcast_ok";
+    }
+
+    /// <summary><c>read</c>: asks for every value the node knows.</summary>
+    public sealed record Read(Option<long> MsgId) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "read";
+    }
+
+    /// <summary><c>read_ok</c>: the reply to <see cref="Read"/>, values in ascending order.</summary>
+    public sealed record ReadOk(long InReplyTo, Seq<long> Messages) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "read_ok";
+    }
+
+    /// <summary><c>error</c>: a Maelstrom error reply (see <see cref="ErrorCode"/>).</summary>
+    public sealed record Error(long InReplyTo, int Code, Option<string> Text) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "error";
+    }
+
+    /// <summary><c>gossip</c> (node to node): a batch of values; acknowledged by
+    /// <see cref="GossipOk"/> carrying this message's <c>msg_id</c>.</summary>
+    public sealed record Gossip(Option<long> MsgId, Seq<long> Values) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "gossip";
+    }
+
+    /// <summary><c>gossip_ok</c> (node to node): the receiver stored every value of the batch.</summary>
+    public sealed record GossipOk(long InReplyTo) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => "gossip_ok";
+    }
+
+    /// <summary>A body whose <c>type</c> this node does not implement.</summary>
+    public sealed record Unknown(string TypeName, Option<long> MsgId) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => TypeName;
+    }
+
+    /// <summary>A body of a known type with missing or ill-typed fields, or with no usable
+    /// <c>type</c> at all.</summary>
+    public sealed record Malformed(string TypeName, Option<long> MsgId, string Reason) : Body
+    {
+        /// <inheritdoc/>
+        public override string Type => TypeName;
+    }
+}

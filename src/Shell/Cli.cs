@@ -1,0 +1,45 @@
+using FunctionalGossip.Core;
+
+namespace FunctionalGossip.Shell;
+
+/// <summary>
+/// The <c>gossip</c> command line. With no subcommand it is the Maelstrom node; its arguments
+/// are node settings as positional <c>key=value</c> words, because Maelstrom passes extra
+/// arguments to <c>--bin</c> verbatim.
+/// </summary>
+public static class Cli
+{
+    /// <summary>Entry point; returns the process exit code.</summary>
+    public static int Main(string[] args) // the process entry point
+    {
+        if (args.Length > 0 && args[0] is "-h" or "--help" or "help")
+        {
+            Console.Out.Write(Usage);
+            return 0;
+        }
+        var settings = NodeSettings.Parse(args);
+        return settings.Match(
+            Right: s => NodeHost.Run(s),
+            Left: message =>
+            {
+                Console.Error.WriteLine($"gossip: {message}");
+                Console.Error.WriteLine("usage: gossip [tick-ms=N] [retry-ms=N] [relay=star|total|given|treeK]  (see gossip --help)");
+                return 2;
+            });
+    }
+
+    private const string Usage = """
+        gossip — a Maelstrom broadcast node (functional core, imperative shell)
+
+        usage:
+          gossip [key=value ...]      run as a Maelstrom node on stdin/stdout (journal on stderr)
+          gossip --help               this text
+
+        node settings (defaults in brackets):
+          tick-ms=N     flush batched values to relay peers every N ms            [100]
+          retry-ms=N    resend a batch not acknowledged after N ms               [1000]
+          relay=R       who values are forwarded to: star (hub = first node id),
+                        total, given (Maelstrom's topology), treeK (fan-out K)   [star]
+
+        """;
+}
