@@ -36,7 +36,7 @@ public static partial class Node
     private static Option<Outgoing> FlushPeer(NodeState s, long now, string peer, PeerLink link)
     {
         var expired = link.InFlight.Filter(b => now - b.SentAtMs >= s.Settings.RetryMs);
-        var values = expired.Values.Fold(link.Unsent, (acc, b) => acc.Union(b.Values));
+        var values = expired.Values.Fold(link.Unsent, (acc, b) => acc.TryAddRange(b.Values));
         if (values.IsEmpty) return None;
         var remaining = expired.Keys.Fold(link.InFlight, (acc, id) => acc.Remove(id));
         return new Outgoing(new PeerLink(Set<long>(), remaining), values);

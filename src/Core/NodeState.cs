@@ -26,7 +26,7 @@ public sealed record PeerLink(Set<long> Unsent, Map<long, Batch> InFlight)
     public static readonly PeerLink Empty = new(Set<long>(), Map<long, Batch>());
 
     /// <summary>Every value this link still has to get acknowledged.</summary>
-    public Set<long> Owed => InFlight.Values.Fold(Unsent, (acc, b) => acc.Union(b.Values));
+    public Set<long> Owed => InFlight.Values.Fold(Unsent, (acc, b) => acc.TryAddRange(b.Values));
 }
 
 /// <summary>

@@ -26,6 +26,13 @@ public abstract record Relay
     /// is node (k−1)/fan-out).</summary>
     public sealed record Tree(int Fanout) : Relay;
 
+    /// <summary>
+    /// Whether a value learned from another node is passed on. In <see cref="Total"/> the node
+    /// that acknowledged a value sends it to every node itself and retries until each one acks,
+    /// so passing it on again would only multiply messages (N² per value instead of N).
+    /// </summary>
+    public bool ForwardsLearned => this is not Total;
+
     /// <summary>The setting's text form, e.g. <c>star</c> or <c>tree4</c>.</summary>
     public string Render() => this switch
     {

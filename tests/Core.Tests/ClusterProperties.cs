@@ -1,0 +1,63 @@
+using CsCheck;
+using FunctionalGossip.Core;
+using LanguageExt;
+
+namespace FunctionalGossip.Core.Tests;
+
+/// <summary>
+/// Safety and convergence over generated clusters and adversarial schedules: whatever drops,
+/// duplicates, reordering and partitions happen first, once the network heals every node holds
+/// exactly the union of every value any node acknowledged or learned, and nothing else.
+/// </summary>
+public class ClusterProperties
+{
+    private static readonly Gen<Relay> GenRelay = Gen.OneOf<Relay>(
+        Gen.Const<Relay>(new Relay.Star()), Gen.Const<Relay>(new Relay.Total()),
+        Gen.Const<Relay>(new Relay.Given()), Gen.Int[1, 5].Select(k => (Relay)new Relay.Tree(k)));
+
+    internal static readonly Gen<NodeSettings> GenSettings =
+        Gen.Long[5, 200].SelectMany(t => Gen.Long[2 * t, 50 * t].Select(GenRelay,
+            (r, relay) => new NodeSettings(t, r, relay)));
+
+    internal static readonly Gen<Op> GenOp = Gen.Frequency(
+        (4, Gen.Int[0, 1000].Select(p => (Op)new Op.Deliver(p))),
+        (1, Gen.Int[0, 1000].Select(p => (Op)new Op.Duplicate(p))),
+        (2, Gen.Int[0, 1000].Select(p => (Op)new Op.Drop(p))),
+        (3, Gen.Int[0, 24].Select(n => (Op)new Op.Broadcast(n))),
+        (1, Gen.Int[0, 24].Select(n => (Op)new Op.Read(n))),
+        (2, Gen.Int[1, 300].Select(ms => (Op)new Op.Advance(ms))),
+        (1, Gen.Long.Select(m => (Op)new Op.Partition(m))),
+        (1, Gen.Const<Op>(new Op.Heal())));
+
+    internal sealed record Case(int Nodes, NodeSettings Settings, Op[] Ops)
+    {
+        public override string ToString() =>
+            $"Case({Nodes} nodes, {Settings.Render()}, ops: {string.Join(" ", Ops.Select(o => o.ToString()))})";
+    }
+
+    internal static readonly Gen<Case> GenCase =
+        Gen.Int[1, 25].Select(GenSettings, GenOp.Array[0, 300], (n, s, ops) => new Case(n, s, ops));
+
+    internal static bool Converges(Case c)
+    {
+        var cluster = new MiniCluster(c.Nodes, c.Settings);
+        foreach (var op in c.Ops) cluster.Run(op);
+        var bound = (int)(20 * (c.Settings.RetryMs / c.Settings.TickMs + 2) + 4 * c.Nodes);
+        if (!cluster.Stabilise(bound)) return false;
+        var first = cluster.Nodes[cluster.Ids.Head].Values;
+        var union = cluster.Nodes.Values.Aggregate(Set<long>.Empty, (acc, s) => acc.Union(s.Values));
+        return cluster.Nodes.Values.All(s => s.Values == first)
+               && first == union
+               && cluster.Acked.All(first.Contains)
+               && first.All(cluster.Broadcasted.Contains);
+    }
+
+    [Fact]
+    public void AfterHealing_EveryNodeHoldsExactlyEveryAcknowledgedOrLearnedValue() =>
+        GenCase.Sample(Converges, iter: 2000);
+
+    [Fact]
+    public void LongPartitionedRuns_StillConverge() =>
+        Gen.Int[2, 25].Select(GenSettings, GenOp.Array[300, 1500], (n, s, ops) => new Case(n, s, ops))
+            .Sample(Converges, iter: 60);
+}
