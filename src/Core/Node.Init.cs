@@ -61,9 +61,9 @@ public static partial class Node
         var fresh = usable.Filter(n => !s.Peers.ContainsKey(n)).Distinct();
         var peers = fresh.Fold(s.Peers, (acc, p) => acc.Add(p, PeerLink.Empty with { Unsent = s.Values }));
         var ignored = listed.Filter(n => !usable.Contains(n));
-        var logs = ignored.IsEmpty
-            ? Seq<Effect>()
-            : Seq1<Effect>(new Effect.Log($"topology: ignoring unknown neighbours {string.Join(",", ignored)}"));
-        return new Transition(s with { Peers = peers }, ok + logs);
+        var effects = ignored.IsEmpty
+            ? ok
+            : ok.Add(new Effect.Log($"topology: ignoring unknown neighbours {string.Join(",", ignored)}"));
+        return new Transition(s with { Peers = peers }, effects);
     }
 }

@@ -75,8 +75,7 @@ public abstract record Relay
     {
         var index = nodeIds.ToList().IndexOf(self);
         if (index < 0) return Set<string>();
-        var parent = index == 0 ? Seq<string>() : Seq1(nodeIds[(index - 1) / fanout]);
-        var children = nodeIds.Skip(index * fanout + 1).Take(fanout);
-        return toSet(parent.Concat(children));
+        var children = toSet(nodeIds.Skip(index * fanout + 1).Take(fanout));
+        return index == 0 ? children : children.Add(nodeIds[(index - 1) / fanout]);
     }
 }

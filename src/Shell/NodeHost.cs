@@ -98,7 +98,7 @@ internal sealed class NodeHost
         if (atMs > now) return false;
         _timers.Remove(timer);
         Journal(new JournalEntry.Ticked(now, timer));
-        Apply(new Event.Tick(now, timer));
+        Apply(now, () => new Event.Tick(now, timer));
         return true;
     }
 
@@ -116,33 +116,34 @@ internal sealed class NodeHost
         {
             case InputLine.Text t:
                 Journal(new JournalEntry.Received(now, t.Line));
-                Apply(Event.FromLine(now, t.Line));
+                Apply(now, () => Event.FromLine(now, t.Line));
                 break;
             case InputLine.TooLong l:
                 Journal(new JournalEntry.ReceivedTooLong(now, l.Chars));
-                Apply(new Event.Unreadable(now, "", new LineError.TooLong(l.Chars)));
+                Apply(now, () => new Event.Unreadable(now, "", new LineError.TooLong(l.Chars)));
                 break;
             default:
                 throw new UnreachableException(content.ToString());
         }
     }
 
-    private void Apply(Event ev)
+    /// <summary>Decodes and steps one input, then executes its effects. A defect in decoding
+    /// or in Step must not take the node down: the input is logged and the old state kept.</summary>
+    private void Apply(long now, Func<Event> input)
     {
         Transition t;
         try
         {
-            t = Node.Step(_state, ev);
+            t = Node.Step(_state, input());
         }
         catch (Exception e) when (e is not IOException)
         {
-            // A bug must not take the node down: keep the old state and say what happened.
-            Journal(new JournalEntry.Logged(ev.NowMs, $"internal error, input ignored: {e}"));
+            Journal(new JournalEntry.Logged(now, $"internal error, input ignored: {e}"));
             _stderr.Flush();
             return;
         }
         _state = t.State;
-        foreach (var effect in t.Effects) Execute(ev.NowMs, effect);
+        foreach (var effect in t.Effects) Execute(now, effect);
         _stderr.Flush();
     }
 

@@ -47,54 +47,48 @@ public static partial class Codec
     private static Body DecodeBody(JsonElement body)
     {
         var msgId = ReadMsgId(body);
-        if (msgId.IsLeft)
-            return new Body.Malformed(TypeOrEmpty(body), None, (string)msgId);
-        var id = (Option<long>)msgId;
+        if (msgId.Failed) return new Body.Malformed(TypeOrEmpty(body), None, msgId.Error!);
+        var id = msgId.Value;
         if (!body.TryGetProperty("type", out var typeEl) || typeEl.ValueKind != JsonValueKind.String)
             return new Body.Malformed("", id, "body has no string 'type'");
         var type = typeEl.GetString()!;
+        if (!IsKnown(type)) return new Body.Unknown(type, id);
         var decoded = DecodeKnown(type, id, body);
-        return decoded.Match(
-            Right: b => b,
-            Left: reason => reason.Length == 0
-                ? new Body.Unknown(type, id)
-                : new Body.Malformed(type, id, reason));
+        return decoded.Failed ? new Body.Malformed(type, id, decoded.Error!) : decoded.Value;
     }
 
-    /// <summary>Known types decode to their record; an empty Left means "unknown type";
-    /// any other Left is the reason the body is malformed.</summary>
-    private static Either<string, Body> DecodeKnown(string type, Option<long> id, JsonElement b) =>
-        type switch
-        {
-            "init" => from node in Str(b, "node_id")
-                      from nodes in StrArray(b, "node_ids")
-                      select (Body)new Body.Init(id, node, nodes),
-            "init_ok" => Reply(b, r => new Body.InitOk(r)),
-            "topology" => StrArrayMap(b, "topology").Map(t => (Body)new Body.Topology(id, t)),
-            "topology_ok" => Reply(b, r => new Body.TopologyOk(r)),
-            "broadcast" => Int(b, "message").Map(v => (Body)new Body.Broadcast(id, v)),
-            "broadcast_ok" => Reply(b, r => new Body.BroadcastOk(r)),
-            "read" => new Body.Read(id),
-            "read_ok" => from r in Int(b, "in_reply_to")
-                         from m in IntArray(b, "messages")
-                         select (Body)new Body.ReadOk(r, m),
-            "error" => DecodeError(b),
-            "gossip" => IntArray(b, "values").Map(v => (Body)new Body.Gossip(id, v)),
-            "gossip_ok" => Reply(b, r => new Body.GossipOk(r)),
-            _ => Left<string, Body>(""),
-        };
+    private static bool IsKnown(string type) => type is "init" or "init_ok" or "topology"
+        or "topology_ok" or "broadcast" or "broadcast_ok" or "read" or "read_ok" or "error"
+        or "gossip" or "gossip_ok";
 
-    private static Either<string, Body> DecodeError(JsonElement b) =>
-        from r in Int(b, "in_reply_to")
-        from code in Int(b, "code")
-        from _ in code is >= int.MinValue and <= int.MaxValue
-            ? Right<string, Unit>(unit)
-            : Left<string, Unit>("'code' is out of range")
-        from text in OptStr(b, "text")
-        select (Body)new Body.Error(r, (int)code, text);
+    /// <summary>Decodes the fields of a known type. Plain C# on purpose: LanguageExt 4's LINQ
+    /// over Either goes through generic type-class machinery that Native AOT cannot load.</summary>
+    private static Got<Body> DecodeKnown(string type, Option<long> id, JsonElement b) => type switch
+    {
+        "init" => Got.Both(Str(b, "node_id"), StrArray(b, "node_ids"),
+            (node, nodes) => (Body)new Body.Init(id, node, nodes)),
+        "init_ok" => Got.One(Int(b, "in_reply_to"), r => (Body)new Body.InitOk(r)),
+        "topology" => Got.One(StrArrayMap(b, "topology"), t => (Body)new Body.Topology(id, t)),
+        "topology_ok" => Got.One(Int(b, "in_reply_to"), r => (Body)new Body.TopologyOk(r)),
+        "broadcast" => Got.One(Int(b, "message"), v => (Body)new Body.Broadcast(id, v)),
+        "broadcast_ok" => Got.One(Int(b, "in_reply_to"), r => (Body)new Body.BroadcastOk(r)),
+        "read" => Got.Ok((Body)new Body.Read(id)),
+        "read_ok" => Got.Both(Int(b, "in_reply_to"), IntArray(b, "messages"),
+            (r, m) => (Body)new Body.ReadOk(r, m)),
+        "error" => DecodeError(b),
+        "gossip" => Got.One(IntArray(b, "values"), v => (Body)new Body.Gossip(id, v)),
+        "gossip_ok" => Got.One(Int(b, "in_reply_to"), r => (Body)new Body.GossipOk(r)),
+        _ => throw new System.Diagnostics.UnreachableException(type),
+    };
 
-    private static Either<string, Body> Reply(JsonElement b, Func<long, Body> make) =>
-        Int(b, "in_reply_to").Map(make);
+    private static Got<Body> DecodeError(JsonElement b)
+    {
+        var code = Int(b, "code");
+        if (!code.Failed && code.Value is < int.MinValue or > int.MaxValue)
+            return Got.Fail<Body>("'code' is out of range");
+        return Got.Both(Got.Both(Int(b, "in_reply_to"), code, (r, c) => (r, c)), OptStr(b, "text"),
+            (rc, text) => (Body)new Body.Error(rc.r, (int)rc.c, text));
+    }
 
     private static string TypeOrEmpty(JsonElement body) =>
         body.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
