@@ -12,6 +12,12 @@ public sealed record ExceptionsResult(ImmutableArray<ExceptionGroup> Groups)
 {
     /// <summary>Always true.</summary>
     public Validity Valid => Validity.Valid;
+
+    /// <summary>Value equality, element-wise.</summary>
+    public bool Equals(ExceptionsResult? other) => other is not null && ValueEquality.Same(Groups, other.Groups);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ValueEquality.Hash(Groups);
 }
 
 /// <summary>

@@ -12,14 +12,11 @@ namespace FunctionalGossip.Check.Checkers;
 public static class SetFull
 {
     /// <summary>Checks a broadcast history.</summary>
-    public static SetFullResult Check(IEnumerable<Op> history)
-    {
-        var elements = Fold(history);
-        var results = elements.OrderBy(e => e.Key, EdnOrder.Instance)
-            .Select(e => e.Value.Result())
-            .ToImmutableArray();
-        return Aggregate(results);
-    }
+    public static SetFullResult Check(IEnumerable<Op> history) => Aggregate(Elements(history));
+
+    /// <summary>The result for every element whose broadcast was invoked, sorted by element.</summary>
+    public static ImmutableArray<ElementResult> Elements(IEnumerable<Op> history) =>
+        [.. Fold(history).OrderBy(e => e.Key, EdnOrder.Instance).Select(e => e.Value.Result())];
 
     private static Dictionary<Edn, ElementState> Fold(IEnumerable<Op> history)
     {

@@ -80,4 +80,17 @@ public sealed record SetFullResult(
 {
     /// <summary><c>:duplicated-count</c>; always 0 (Jepsen's duplicate test never fires).</summary>
     public int DuplicatedCount => 0;
+
+    /// <summary>Value equality, element-wise for the lists.</summary>
+    public bool Equals(SetFullResult? other) =>
+        other is not null && Valid == other.Valid && AttemptCount == other.AttemptCount
+        && StableCount == other.StableCount && LostCount == other.LostCount
+        && NeverReadCount == other.NeverReadCount && StaleCount == other.StaleCount
+        && ValueEquality.Same(Lost, other.Lost) && ValueEquality.Same(NeverRead, other.NeverRead)
+        && ValueEquality.Same(Stale, other.Stale) && ValueEquality.Same(WorstStale, other.WorstStale)
+        && Equals(StableLatencies, other.StableLatencies) && Equals(LostLatencies, other.LostLatencies);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(Valid, AttemptCount, StableCount, LostCount, ValueEquality.Hash(Lost), StableLatencies);
 }

@@ -16,7 +16,15 @@ public sealed record OpCounts(Validity Valid, long Count, long OkCount, long Fai
 /// <param name="Valid">The overall verdict (see <see cref="Stats.Check"/>).</param>
 /// <param name="All">Counts over all client completions (its own Valid is ignored).</param>
 /// <param name="ByF">Counts per <c>:f</c>, sorted by f.</param>
-public sealed record StatsResult(Validity Valid, OpCounts All, ImmutableArray<KeyValuePair<Edn, OpCounts>> ByF);
+public sealed record StatsResult(Validity Valid, OpCounts All, ImmutableArray<KeyValuePair<Edn, OpCounts>> ByF)
+{
+    /// <summary>Value equality, element-wise for <see cref="ByF"/>.</summary>
+    public bool Equals(StatsResult? other) =>
+        other is not null && Valid == other.Valid && All == other.All && ValueEquality.Same(ByF, other.ByF);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Valid, All, ValueEquality.Hash(ByF));
+}
 
 /// <summary>
 /// Jepsen's <c>checker/stats</c> wrapped in <c>jepsen.tests.kafka/stats-checker</c>, as Maelstrom
