@@ -45,9 +45,13 @@ public static class EdnWriter
         }
     }
 
-    /// <summary>"#tag" plus a space unless the tagged value is a collection (as fipp prints).</summary>
+    /// <summary>
+    /// "#tag" plus a space unless the value opens with a bracket (fipp writes
+    /// <c>#jepsen.history.Op{…}</c>); a set keeps the space, since <c>#tag#{}</c> would read
+    /// as the tag <c>tag#</c>.
+    /// </summary>
     internal static string TagPrefix(Edn.Tagged t) =>
-        "#" + t.Tag + (IsCollection(t.Value) ? "" : " ");
+        "#" + t.Tag + (t.Value is Edn.Map or Edn.Vector or Edn.List ? "" : " ");
 
     /// <summary>True for lists, vectors, sets and maps.</summary>
     internal static bool IsCollection(Edn value) =>
