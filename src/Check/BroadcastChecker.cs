@@ -24,7 +24,8 @@ public static class BroadcastChecker
     /// the network journal; pass null when there is none and <c>:net</c> is left out.
     /// </summary>
     public static CheckResults Check(
-        IReadOnlyList<Op> history, IEnumerable<NetEvent>? journal = null, CheckOptions? options = null)
+        IReadOnlyList<Op> history, IEnumerable<NetEvent>? journal = null,
+            CheckOptions? options = null)
     {
         var goal = (options ?? CheckOptions.Default).Availability ?? AvailabilityGoal.None.Value;
         return new CheckResults(

@@ -6,7 +6,8 @@ namespace FunctionalGossip.Check.Tests;
 
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly string _temp = Directory.CreateTempSubdirectory("gossip-check-tests-").FullName;
+    private readonly string _temp =
+        Directory.CreateTempSubdirectory("gossip-check-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
@@ -21,7 +22,8 @@ public sealed class CheckCommandTests : IDisposable
         Path.Combine(Fixtures.RunsRoot(), Directory.GetDirectories(Fixtures.RunsRoot())
             .Select(Path.GetFileName).Single(n => n!.Contains(nameFragment))!);
 
-    private static void AssertBadArguments((int Code, string Out, string Err) result, string fragment)
+    private static void AssertBadArguments((int Code, string Out, string Err) result,
+        string fragment)
     {
         Assert.Equal(254, result.Code);
         Assert.Equal("", result.Out);
@@ -35,10 +37,12 @@ public sealed class CheckCommandTests : IDisposable
     public void NoArguments_Is254() => AssertBadArguments(Run(), "missing argument");
 
     [Fact]
-    public void UnknownFlag_Is254() => AssertBadArguments(Run("x.edn", "--verbose"), "unknown option '--verbose'");
+    public void UnknownFlag_Is254() => AssertBadArguments(Run("x.edn", "--verbose"),
+        "unknown option '--verbose'");
 
     [Fact]
-    public void TwoPaths_Is254() => AssertBadArguments(Run("a.edn", "b.edn"), "expected one run folder");
+    public void TwoPaths_Is254() => AssertBadArguments(Run("a.edn", "b.edn"),
+        "expected one run folder");
 
     [Fact]
     public void BadAvailability_Is254() =>
@@ -49,13 +53,16 @@ public sealed class CheckCommandTests : IDisposable
         AssertBadArguments(Run(Path.Combine(_temp, "nope.edn")), "no such file or folder");
 
     [Fact]
-    public void FolderWithoutHistory_Is254() => AssertBadArguments(Run(_temp), "no history.edn in run folder");
+    public void FolderWithoutHistory_Is254() => AssertBadArguments(Run(_temp),
+        "no history.edn in run folder");
 
     [Fact]
     public void UnparseableHistory_Is254_WithFileLineAndColumn()
     {
         var file = Path.Combine(_temp, "history.edn");
-        File.WriteAllText(file, "{:index 0, :time 1, :type :invoke, :process 0, :f :read, :value nil}\n{:index 1, \"oops\n");
+        File.WriteAllText(file,
+            "{:index 0, :time 1, :type :invoke, :process 0, :f :read, :value nil}\n"
+            + "{:index 1, \"oops\n");
         AssertBadArguments(Run(file), file + ":2:12: unterminated string");
     }
 
@@ -72,7 +79,8 @@ public sealed class CheckCommandTests : IDisposable
     {
         var (code, stdout, stderr) = Run(RunFolder("jchao01"));
         Assert.Equal(0, code);
-        var results = Assert.IsType<Edn.Map>(Assert.IsType<Parsed<Edn>.Ok>(EdnReader.Read(stdout)).Value);
+        var parsed = Assert.IsType<Parsed<Edn>.Ok>(EdnReader.Read(stdout));
+        var results = Assert.IsType<Edn.Map>(parsed.Value);
         Assert.Null(results.Get("net"));
         Assert.Equal(Edn.Of(true), results.Get("valid?"));
         Assert.Contains(CheckCommand.NetNote, stderr);
@@ -82,7 +90,8 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public void InvalidRun_Is1_AndJsonSaysSo()
     {
-        var (code, stdout, stderr) = Run(Path.Combine(RunFolder("SuchitraShankar07"), "history.edn"), "--json");
+        var (code, stdout, stderr) = Run(Path.Combine(RunFolder("SuchitraShankar07"),
+            "history.edn"), "--json");
         Assert.Equal(1, code);
         var json = JsonDocument.Parse(stdout).RootElement;
         Assert.False(json.GetProperty("valid").GetBoolean());
@@ -111,7 +120,8 @@ public sealed class CheckCommandTests : IDisposable
         var file = Path.Combine(_temp, "history.edn");
         File.WriteAllText(file,
             "{:index 0, :time 1, :type :invoke, :process 0, :f :broadcast, :value 0}\n"
-            + "{:index 1, :time 2, :type :info, :process 0, :f :broadcast, :value 0, :error :net-timeout}\n");
+            + "{:index 1, :time 2, :type :info, :process 0, :f :broadcast, :value 0,"
+            + " :error :net-timeout}\n");
         var (code, stdout, _) = Run(file);
         Assert.Equal(1, code);
         Assert.Contains(":workload {:worst-stale (),", stdout);
@@ -128,7 +138,8 @@ public sealed class CheckCommandTests : IDisposable
             + "{:index 2, :time 3, :type :invoke, :process 1, :f :read, :value nil}\n"
             + "{:index 3, :time 4, :type :ok, :process 1, :f :read, :value [0]}\n"
             + "{:index 4, :time 5, :type :invoke, :process 1, :f :read, :value nil}\n"
-            + "{:index 5, :time 6, :type :fail, :process 1, :f :read, :value nil, :error :net-timeout}\n");
+            + "{:index 5, :time 6, :type :fail, :process 1, :f :read, :value nil,"
+            + " :error :net-timeout}\n");
         Assert.Equal(0, Run(file).Code);
         Assert.Equal(1, Run(file, "--availability", "total").Code);
         Assert.Equal(0, Run(file, "--availability", "0.5").Code);

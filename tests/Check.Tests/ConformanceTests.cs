@@ -13,7 +13,8 @@ namespace FunctionalGossip.Check.Tests;
 public class ConformanceTests
 {
     private static readonly string[] CountKeys =
-        ["attempt-count", "stable-count", "lost-count", "stale-count", "never-read-count", "duplicated-count"];
+        ["attempt-count", "stable-count", "lost-count", "stale-count", "never-read-count",
+            "duplicated-count"];
 
     private static readonly string[] StatsKeys = ["count", "ok-count", "fail-count", "info-count"];
 
@@ -50,12 +51,15 @@ public class ConformanceTests
         Assert.Equal(At(expected, "workload", "valid?"), At(actual, "workload", "valid?"));
         foreach (var key in CountKeys)
             Assert.True(At(expected, "workload", key).Equals(At(actual, "workload", key)),
-                $":workload :{key}: expected {At(expected, "workload", key)}, got {At(actual, "workload", key)}");
-        foreach (var key in new[] { "lost", "stale", "never-read", "stable-latencies", "duplicated" })
+                $":workload :{key}: expected {At(expected, "workload", key)}, "
+                + $"got {At(actual, "workload", key)}");
+        foreach (var key in new[] { "lost", "stale", "never-read", "stable-latencies",
+            "duplicated" })
             Assert.Equal(At(expected, "workload", key), At(actual, "workload", key));
         var expectedLost = ((Edn.Map)At(expected, "workload")).Get("lost-latencies");
         Assert.Equal(expectedLost, ((Edn.Map)At(actual, "workload")).Get("lost-latencies"));
-        Assert.Equal(At(expected, "workload", "worst-stale"), At(actual, "workload", "worst-stale"));
+        Assert.Equal(At(expected, "workload", "worst-stale"), At(actual, "workload",
+            "worst-stale"));
         Assert.Equal(At(expected, "workload"), At(actual, "workload"));
     }
 
@@ -110,7 +114,8 @@ public class ConformanceTests
             var g = (Edn.Map)net.Get(name)!;
             long Count(string key) => ((Edn.Int)g.Get(key)!).Value;
             float? perOp = g.Get("msgs-per-op") is Edn.Float f ? (float)f.Value : null;
-            return new NetGroupStats(Count("send-count"), Count("recv-count"), Count("msg-count"), perOp);
+            return new NetGroupStats(Count("send-count"), Count("recv-count"), Count("msg-count"),
+                perOp);
         }
         return new NetStatsResult(Group("all"), Group("clients"), Group("servers"));
     }

@@ -6,7 +6,8 @@ namespace FunctionalGossip.Check.Tests;
 
 public class EdnTests
 {
-    private static Edn ReadOk(string text) => Assert.IsType<Parsed<Edn>.Ok>(EdnReader.Read(text)).Value;
+    private static Edn ReadOk(string text) =>
+        Assert.IsType<Parsed<Edn>.Ok>(EdnReader.Read(text)).Value;
 
     private static ParseError ReadFails(string text) =>
         Assert.IsType<Parsed<Edn>.Failed>(EdnReader.Read(text)).Error;
@@ -29,7 +30,8 @@ public class EdnTests
         Assert.Equal(new Edn.Symbol("sym/bol"), map.Get("e"));
         Assert.Equal(new Edn.Char('\n'), map.Get("f"));
         Assert.Equal(Edn.Of("s\t\"q\"A"), map.Get("g"));
-        Assert.Equal(new Edn.Tagged("jepsen.history.Op", Edn.KwMap(("index", Edn.Of(1)))), map.Get("h"));
+        Assert.Equal(new Edn.Tagged("jepsen.history.Op", Edn.KwMap(("index", Edn.Of(1)))),
+            map.Get("h"));
         Assert.Equal(new Edn.Tagged("inst", Edn.Of("2020")), map.Get("i"));
         Assert.Equal(new Edn.Float(double.NegativeInfinity), map.Get("j"));
     }
@@ -37,7 +39,8 @@ public class EdnTests
     [Fact]
     public void BigIntegers_WithoutSuffix_BecomeBigInt()
     {
-        Assert.Equal(new Edn.BigInt(BigInteger.Parse("123456789012345678901234")), ReadOk("123456789012345678901234"));
+        Assert.Equal(new Edn.BigInt(BigInteger.Parse("123456789012345678901234")),
+            ReadOk("123456789012345678901234"));
         Assert.Equal(Edn.Of(long.MinValue), ReadOk("-9223372036854775808"));
     }
 
@@ -66,7 +69,8 @@ public class EdnTests
     [InlineData("\"\\q\"", 1, 2, "unsupported string escape")]
     [InlineData("1.5M", 1, 1, "big decimals")]
     [InlineData("::foo", 1, 1, "auto-resolved keyword")]
-    public void ParseErrors_AreValues_WithLineAndColumn(string text, int line, int column, string fragment)
+    public void ParseErrors_AreValues_WithLineAndColumn(string text, int line, int column,
+        string fragment)
     {
         var error = ReadFails(text);
         Assert.Equal((line, column), (error.Line, error.Column));
@@ -96,7 +100,8 @@ public class EdnTests
     public void Floats_PrintLikeJavaFloatToString()
     {
         Assert.Equal("7.3560977", JavaNumber.FormatFloat((float)(1508.0 / 205)));
-        Assert.Equal("7.3560977", EdnWriter.Write(new Edn.Float(JavaNumber.WidenFloat((float)(1508.0 / 205)))));
+        Assert.Equal("7.3560977",
+            EdnWriter.Write(new Edn.Float(JavaNumber.WidenFloat((float)(1508.0 / 205)))));
     }
 
     [Fact]
@@ -119,7 +124,8 @@ public class EdnTests
     }
 
     private static readonly Gen<string> Name =
-        Gen.Select(Gen.Char["abcxyzABC"], Gen.String[Gen.Char["abc019-_?!*.+<>="], 0, 6], (c, s) => c + s);
+        Gen.Select(Gen.Char["abcxyzABC"], Gen.String[Gen.Char["abc019-_?!*.+<>="], 0, 6], (c, s) =>
+            c + s);
 
     private static readonly Gen<Edn> Scalar = Gen.OneOf<Edn>(
         Gen.Const<Edn>(Edn.Nil.Value),
@@ -139,14 +145,16 @@ public class EdnTests
         return den / gcd == 1 ? new Edn.Int(num / gcd) : new Edn.Ratio(num / gcd, den / gcd);
     }
 
-    private static readonly Gen<Edn> AnyEdn = Gen.Recursive<Edn>((depth, self) => depth >= 3 ? Scalar
+    private static readonly Gen<Edn> AnyEdn = Gen.Recursive<Edn>((depth, self) => depth >= 3
+        ? Scalar
         : Gen.Frequency<Edn>(
             (6, Scalar),
             (1, self.Array[0, 5].Select(xs => Edn.ListOf(xs))),
             (1, self.Array[0, 5].Select(xs => Edn.VectorOf(xs))),
             (1, self.Array[0, 5].Select(xs => (Edn)new Edn.Set([.. xs.Distinct()]))),
             (1, Gen.Select(self, self).Array[0, 5].Select(kvs => (Edn)new Edn.Map(
-                [.. kvs.DistinctBy(kv => kv.Item1).Select(kv => new KeyValuePair<Edn, Edn>(kv.Item1, kv.Item2))]))),
+                [.. kvs.DistinctBy(kv => kv.Item1).Select(kv => new KeyValuePair<Edn, Edn>(kv.Item1,
+                    kv.Item2))]))),
             (1, Gen.Select(Name, self, (tag, v) => (Edn)new Edn.Tagged(tag, v)))));
 
     [Fact]

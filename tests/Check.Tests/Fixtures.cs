@@ -1,6 +1,7 @@
 namespace FunctionalGossip.Check.Tests;
 
-/// <summary>Locates the shared Maelstrom run fixtures (../shared/fixtures/maelstrom-runs).</summary>
+/// <summary>Locates the shared Maelstrom run fixtures
+/// (../shared/fixtures/maelstrom-runs).</summary>
 public static class Fixtures
 {
     /// <summary>The files every fixture run folder must contain.</summary>
@@ -13,18 +14,22 @@ public static class Fixtures
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FunctionalGossip.sln")))
             dir = dir.Parent;
         return dir?.FullName
-            ?? throw new InvalidOperationException("FunctionalGossip.sln not found above " + AppContext.BaseDirectory);
+            ?? throw new InvalidOperationException(
+                "FunctionalGossip.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>The folder holding one subfolder per real Maelstrom run.</summary>
     public static string RunsRoot()
     {
-        var root = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "fixtures", "maelstrom-runs"));
-        if (!Directory.Exists(root)) throw new DirectoryNotFoundException("fixture folder missing: " + root);
+        var root = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "fixtures",
+            "maelstrom-runs"));
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException("fixture folder missing: " + root);
         return root;
     }
 
-    /// <summary>Every run folder name, enumerated now (new runs dropped in are picked up).</summary>
+    /// <summary>Every run folder name, enumerated now (new runs dropped in are picked
+    /// up).</summary>
     public static TheoryData<string> Runs()
     {
         var data = new TheoryData<string>();

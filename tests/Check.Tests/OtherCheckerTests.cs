@@ -25,7 +25,8 @@ public class OtherCheckerTests
             .Nemesis("start-partition", Edn.Kw("one"), 4);
         var r = Stats.Check(h.Ops);
         Assert.Equal(Validity.Invalid, r.Valid);
-        Assert.Equal(new OpCounts(Validity.Valid, 2, 1, 1, 0), r.All); // :valid? here is replaced by the merge
+        Assert.Equal(new OpCounts(Validity.Valid, 2, 1, 1, 0),
+            r.All); // :valid? here is replaced by the merge
         Assert.Equal(["broadcast", "read"], r.ByF.Select(kv => ((Edn.Keyword)kv.Key).Name));
         Assert.Equal(new OpCounts(Validity.Invalid, 1, 0, 1, 0), r.ByF[1].Value);
     }
@@ -44,9 +45,12 @@ public class OtherCheckerTests
         var none = Availability.Check(h.Ops, AvailabilityGoal.None.Value);
         Assert.Equal(Validity.Valid, none.Valid);
         Assert.Equal(0.5f, none.OkFraction);
-        Assert.Equal(Validity.Invalid, Availability.Check(h.Ops, AvailabilityGoal.Total.Value).Valid);
-        Assert.Equal(Validity.Valid, Availability.Check(h.Ops, new AvailabilityGoal.AtLeast(0.5)).Valid);
-        Assert.Equal(Validity.Invalid, Availability.Check(h.Ops, new AvailabilityGoal.AtLeast(0.6)).Valid);
+        Assert.Equal(Validity.Invalid, Availability.Check(h.Ops,
+            AvailabilityGoal.Total.Value).Valid);
+        Assert.Equal(Validity.Valid, Availability.Check(h.Ops,
+            new AvailabilityGoal.AtLeast(0.5)).Valid);
+        Assert.Equal(Validity.Invalid, Availability.Check(h.Ops,
+            new AvailabilityGoal.AtLeast(0.6)).Valid);
     }
 
     [Fact]
@@ -81,8 +85,10 @@ public class OtherCheckerTests
     [Fact]
     public void Exceptions_GroupInfoOpsByFirstViaType()
     {
-        var exception = Edn.KwMap(("via", Edn.VectorOf([Edn.KwMap(("type", new Edn.Symbol("java.io.IOException")))])));
-        var crashed = new Op(1, 5, OpType.Info, new OpProcess.Client(0), Edn.Kw("broadcast"), Edn.Of(1),
+        var exception = Edn.KwMap(("via", Edn.VectorOf([Edn.KwMap(("type",
+            new Edn.Symbol("java.io.IOException")))])));
+        var crashed = new Op(1, 5, OpType.Info, new OpProcess.Client(0), Edn.Kw("broadcast"),
+            Edn.Of(1),
             Edn.Of("indeterminate: boom"), Extra: Edn.KwMap(("exception", exception)));
         var r = Exceptions.Check([crashed]);
         var group = Assert.Single(r.Groups);
@@ -96,7 +102,8 @@ public class OtherCheckerTests
     {
         var h = new TestHistory().Broadcast(0, 1, 0).Read(1, 5).Read(1, 9, 1).Ops;
         Assert.Equal(BroadcastChecker.Check(h), BroadcastChecker.Check([.. h]));
-        Assert.NotEqual(BroadcastChecker.Check(h), BroadcastChecker.Check(h.RemoveAt(h.Length - 1)));
+        Assert.NotEqual(BroadcastChecker.Check(h),
+            BroadcastChecker.Check(h.RemoveAt(h.Length - 1)));
     }
 
     [Fact]
@@ -111,8 +118,11 @@ public class OtherCheckerTests
         var withNet = BroadcastChecker.Check(new TestHistory().Broadcast(0, 1, 0).Read(1, 5, 1).Ops,
             [new NetEvent(0, true, "n0", "n1")]);
         var json2 = System.Text.Json.JsonDocument.Parse(ResultsWriter.ToJson(withNet)).RootElement;
-        Assert.Equal(0.5, json2.GetProperty("net").GetProperty("servers").GetProperty("msgs-per-op").GetDouble());
-        Assert.Equal(0, json2.GetProperty("workload").GetProperty("stable-latencies").GetProperty("0.5").GetInt64());
+        Assert.Equal(0.5,
+            json2.GetProperty("net").GetProperty("servers").GetProperty("msgs-per-op").GetDouble());
+        Assert.Equal(0,
+            json2.GetProperty("workload").GetProperty("stable-latencies")
+                .GetProperty("0.5").GetInt64());
         Assert.True(json2.GetProperty("valid").GetBoolean());
     }
 }

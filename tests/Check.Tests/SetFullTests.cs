@@ -80,7 +80,8 @@ public class SetFullTests
         var r = SetFull.Check(h.Ops);
         Assert.Equal(Validity.Valid, r.Valid);
         Assert.Equal(1, r.StaleCount);
-        Assert.Equal(490, Assert.Single(r.WorstStale).StableLatency); // (500ms + 1ns − 10ms) floored
+        Assert.Equal(490,
+            Assert.Single(r.WorstStale).StableLatency); // (500ms + 1ns − 10ms) floored
         Assert.Equal(490, r.StableLatencies!.P50);
     }
 
@@ -88,7 +89,8 @@ public class SetFullTests
     public void NoStableElement_IsUnknown_AndEmptyHistoryToo()
     {
         Assert.Equal(Validity.Unknown, SetFull.Check([]).Valid);
-        var r = SetFull.Check(new TestHistory().InvokeBroadcast(0, 1, 0).InfoBroadcast(0, 1, 5).Ops);
+        var r = SetFull.Check(new TestHistory().InvokeBroadcast(0, 1, 0).InfoBroadcast(0, 1,
+            5).Ops);
         Assert.Equal(Validity.Unknown, r.Valid);
         Assert.Equal(1, r.AttemptCount);
     }
@@ -131,7 +133,8 @@ public class SetFullTests
     [Fact]
     public void Quantiles_SortTheLatenciesFirst()
     {
-        Assert.Equal(new LatencyQuantiles(1, 30, 50, 50, 50), LatencyQuantiles.Of([50, 1, 30, 20, 40]));
+        Assert.Equal(new LatencyQuantiles(1, 30, 50, 50, 50), LatencyQuantiles.Of([50, 1, 30, 20,
+            40]));
         Assert.Equal(new LatencyQuantiles(4, 9, 9, 9, 9), LatencyQuantiles.Of([9, 4]));
         Assert.Null(LatencyQuantiles.Of([]));
     }

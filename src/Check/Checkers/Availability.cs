@@ -2,7 +2,8 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
 
-/// <summary>Maelstrom's <c>--availability</c> goal: none, <c>total</c>, or a minimum ok-fraction.</summary>
+/// <summary>Maelstrom's <c>--availability</c> goal: none, <c>total</c>, or a minimum
+/// ok-fraction.</summary>
 public abstract record AvailabilityGoal
 {
     private AvailabilityGoal() { }
@@ -41,7 +42,8 @@ public sealed record AvailabilityResult(Validity Valid, long OkCount, long Invok
 /// <summary>Maelstrom's availability checker (src/maelstrom/checker.clj).</summary>
 public static class Availability
 {
-    /// <summary>Counts :ok and :invoke ops over the whole history (nemesis ops are :info).</summary>
+    /// <summary>Counts :ok and :invoke ops over the whole history (nemesis ops are
+    /// :info).</summary>
     public static AvailabilityResult Check(IEnumerable<Op> history, AvailabilityGoal goal)
     {
         long ok = 0, invokes = 0;

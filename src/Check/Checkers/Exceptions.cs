@@ -4,7 +4,8 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
 
-/// <summary>One class of crashed op: how many, the exception class, and the first example.</summary>
+/// <summary>One class of crashed op: how many, the exception class, and the first
+/// example.</summary>
 public sealed record ExceptionGroup(int Count, Edn Class, Op Example);
 
 /// <summary>The <c>:exceptions</c> result; always valid.</summary>
@@ -14,7 +15,8 @@ public sealed record ExceptionsResult(ImmutableArray<ExceptionGroup> Groups)
     public Validity Valid => Validity.Valid;
 
     /// <summary>Value equality, element-wise.</summary>
-    public bool Equals(ExceptionsResult? other) => other is not null && ValueEquality.Same(Groups, other.Groups);
+    public bool Equals(ExceptionsResult? other) =>
+        other is not null && ValueEquality.Same(Groups, other.Groups);
 
     /// <inheritdoc/>
     public override int GetHashCode() => ValueEquality.Hash(Groups);

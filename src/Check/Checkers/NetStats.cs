@@ -17,7 +17,8 @@ public sealed record NetEvent(long MessageId, bool IsSend, string Src, string De
 /// <param name="SendCount">Send events.</param>
 /// <param name="RecvCount">Recv events.</param>
 /// <param name="MsgCount">Distinct message ids.</param>
-/// <param name="MsgsPerOp">msg-count / op-count as a 32-bit float; null for clients or no ops.</param>
+/// <param name="MsgsPerOp">msg-count / op-count as a 32-bit float; null for clients or no
+/// ops.</param>
 public sealed record NetGroupStats(long SendCount, long RecvCount, long MsgCount, float? MsgsPerOp);
 
 /// <summary>The <c>:net</c> result; always valid.</summary>
@@ -40,7 +41,8 @@ public static class NetStats
     /// </summary>
     public static NetStatsResult Check(IEnumerable<Op> history, IEnumerable<NetEvent> journal)
     {
-        long opCount = history.Count(op => op.Type == OpType.Invoke && op.Process is not OpProcess.Nemesis);
+        long opCount = history.Count(op => op.Type == OpType.Invoke
+            && op.Process is not OpProcess.Nemesis);
         var events = journal.ToList();
         return new NetStatsResult(
             Group(events, opCount),

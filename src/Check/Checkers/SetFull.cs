@@ -14,7 +14,9 @@ public static class SetFull
     /// <summary>Checks a broadcast history.</summary>
     public static SetFullResult Check(IEnumerable<Op> history) => Aggregate(Elements(history));
 
-    /// <summary>The result for every element whose broadcast was invoked, sorted by element.</summary>
+    /// <summary>
+    /// The result for every element whose broadcast was invoked, sorted by element.
+    /// </summary>
     public static ImmutableArray<ElementResult> Elements(IEnumerable<Op> history) =>
         [.. Fold(history).OrderBy(e => e.Key, EdnOrder.Instance).Select(e => e.Value.Result())];
 
@@ -28,7 +30,8 @@ public static class SetFull
             var op = original.IsF("broadcast") ? original with { F = Edn.Kw("add") } : original;
             if (op.Type == OpType.Invoke) invocations[process] = op;
             if (op.IsF("add")) Add(elements, op);
-            else if (op.IsF("read") && op.Type == OpType.Ok && invocations.TryGetValue(process, out var inv))
+            else if (op.IsF("read") && op.Type == OpType.Ok
+                && invocations.TryGetValue(process, out var inv))
                 Read(elements, inv, op);
         }
         return elements;

@@ -24,10 +24,12 @@ public enum Outcome
 /// <param name="Outcome">Stable, lost or never-read.</param>
 /// <param name="StableLatency">Milliseconds until stable; only for stable elements.</param>
 /// <param name="LostLatency">Milliseconds until lost; only for lost elements.</param>
-/// <param name="Known">The op that first showed the element existed (ack or read completion).</param>
+/// <param name="Known">The op that first showed the element existed (ack or read
+/// completion).</param>
 /// <param name="LastAbsent">The invocation of the latest read that missed the element.</param>
 public sealed record ElementResult(
-    Format.Edn Element, Outcome Outcome, long? StableLatency, long? LostLatency, Op? Known, Op? LastAbsent);
+    Format.Edn Element, Outcome Outcome, long? StableLatency, long? LostLatency, Op? Known,
+        Op? LastAbsent);
 
 /// <summary>
 /// Latency quantiles in milliseconds at Jepsen's points 0, 0.5, 0.95, 0.99 and 1, where the
@@ -38,7 +40,8 @@ public sealed record LatencyQuantiles(long P0, long P50, long P95, long P99, lon
     /// <summary>The quantile points, in order.</summary>
     public static readonly ImmutableArray<double> Points = [0, 0.5, 0.95, 0.99, 1];
 
-    /// <summary>The quantiles of <paramref name="latencies"/>, or null when there are none.</summary>
+    /// <summary>The quantiles of <paramref name="latencies"/>, or null when there are
+    /// none.</summary>
     public static LatencyQuantiles? Of(IEnumerable<long> latencies)
     {
         var sorted = latencies.Order().ToImmutableArray();
@@ -51,8 +54,10 @@ public sealed record LatencyQuantiles(long P0, long P50, long P95, long P99, lon
     public static int Index(int n, double p) => Math.Min(n - 1, (int)Math.Floor(n * p));
 }
 
-/// <summary>The result of Jepsen's set-full checker, as Maelstrom's broadcast workload reports it.</summary>
-/// <param name="Valid">False if anything was lost; :unknown if nothing was stable; else true.</param>
+/// <summary>The result of Jepsen's set-full checker, as Maelstrom's broadcast workload reports
+/// it.</summary>
+/// <param name="Valid">False if anything was lost; :unknown if nothing was stable; else
+/// true.</param>
 /// <param name="AttemptCount">Distinct values whose broadcast was invoked.</param>
 /// <param name="StableCount">Number of stable elements.</param>
 /// <param name="LostCount">Number of lost elements.</param>
@@ -62,7 +67,8 @@ public sealed record LatencyQuantiles(long P0, long P50, long P95, long P99, lon
 /// <param name="StaleCount">Stable elements with a positive stable latency.</param>
 /// <param name="Stale">Stale elements, sorted.</param>
 /// <param name="WorstStale">Up to 8 stale elements, highest latency first.</param>
-/// <param name="StableLatencies">Quantiles of stable latencies; null when nothing is stable.</param>
+/// <param name="StableLatencies">Quantiles of stable latencies; null when nothing is
+/// stable.</param>
 /// <param name="LostLatencies">Quantiles of lost latencies; null when nothing is lost.</param>
 public sealed record SetFullResult(
     Validity Valid,
@@ -87,10 +93,13 @@ public sealed record SetFullResult(
         && StableCount == other.StableCount && LostCount == other.LostCount
         && NeverReadCount == other.NeverReadCount && StaleCount == other.StaleCount
         && ValueEquality.Same(Lost, other.Lost) && ValueEquality.Same(NeverRead, other.NeverRead)
-        && ValueEquality.Same(Stale, other.Stale) && ValueEquality.Same(WorstStale, other.WorstStale)
-        && Equals(StableLatencies, other.StableLatencies) && Equals(LostLatencies, other.LostLatencies);
+        && ValueEquality.Same(Stale, other.Stale)
+        && ValueEquality.Same(WorstStale, other.WorstStale)
+        && Equals(StableLatencies, other.StableLatencies)
+        && Equals(LostLatencies, other.LostLatencies);
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        HashCode.Combine(Valid, AttemptCount, StableCount, LostCount, ValueEquality.Hash(Lost), StableLatencies);
+        HashCode.Combine(Valid, AttemptCount, StableCount, LostCount, ValueEquality.Hash(Lost),
+            StableLatencies);
 }

@@ -10,17 +10,20 @@ namespace FunctionalGossip.Check.Checkers;
 /// <param name="OkCount">:ok completions.</param>
 /// <param name="FailCount">:fail completions.</param>
 /// <param name="InfoCount">:info completions.</param>
-public sealed record OpCounts(Validity Valid, long Count, long OkCount, long FailCount, long InfoCount);
+public sealed record OpCounts(Validity Valid, long Count, long OkCount, long FailCount,
+    long InfoCount);
 
 /// <summary>The <c>:stats</c> result.</summary>
 /// <param name="Valid">The overall verdict (see <see cref="Stats.Check"/>).</param>
 /// <param name="All">Counts over all client completions (its own Valid is ignored).</param>
 /// <param name="ByF">Counts per <c>:f</c>, sorted by f.</param>
-public sealed record StatsResult(Validity Valid, OpCounts All, ImmutableArray<KeyValuePair<Edn, OpCounts>> ByF)
+public sealed record StatsResult(
+    Validity Valid, OpCounts All, ImmutableArray<KeyValuePair<Edn, OpCounts>> ByF)
 {
     /// <summary>Value equality, element-wise for <see cref="ByF"/>.</summary>
     public bool Equals(StatsResult? other) =>
-        other is not null && Valid == other.Valid && All == other.All && ValueEquality.Same(ByF, other.ByF);
+        other is not null && Valid == other.Valid && All == other.All
+        && ValueEquality.Same(ByF, other.ByF);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Valid, All, ValueEquality.Hash(ByF));
@@ -50,7 +53,9 @@ public static class Stats
         bool allRelevantValid = byF
             .Where(kv => !IgnoredFs.Any(kv.Key.IsKeyword))
             .All(kv => kv.Value.Valid == Validity.Valid);
-        var valid = allRelevantValid ? Validity.Valid : Validities.Merge(byF.Select(kv => kv.Value.Valid));
+        var valid = allRelevantValid
+            ? Validity.Valid
+            : Validities.Merge(byF.Select(kv => kv.Value.Valid));
         return new StatsResult(valid, Count(completions), byF);
     }
 

@@ -8,7 +8,8 @@ public enum Validity
     /// <summary><c>true</c>.</summary>
     Valid,
 
-    /// <summary><c>:unknown</c>: nothing was wrong, but nothing could be confirmed either.</summary>
+    /// <summary><c>:unknown</c>: nothing was wrong, but nothing could be confirmed
+    /// either.</summary>
     Unknown,
 
     /// <summary><c>false</c>.</summary>
@@ -19,7 +20,8 @@ public enum Validity
 public static class Validities
 {
     /// <summary>
-    /// Jepsen's <c>merge-valid</c>: the most significant verdict wins, false &gt; :unknown &gt; true;
+    /// Jepsen's <c>merge-valid</c>: the most significant verdict wins, false &gt; :unknown &gt;
+    /// true;
     /// no verdicts at all merge to true.
     /// </summary>
     public static Validity Merge(IEnumerable<Validity> verdicts) =>

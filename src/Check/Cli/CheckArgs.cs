@@ -36,13 +36,17 @@ public abstract record CheckArgs
             if (arg == "--json") json = true;
             else if (arg == "--availability")
             {
-                if (i + 1 >= args.Count) return new Bad("--availability needs a value: total or a number in 0..1");
+                if (i + 1 >= args.Count)
+                    return new Bad("--availability needs a value: total or a number in 0..1");
                 if (ParseGoal(args[++i]) is not AvailabilityGoal g)
-                    return new Bad($"--availability must be total or a number in 0..1, not '{args[i]}'");
+                    return new Bad(
+                        $"--availability must be total or a number in 0..1, not '{args[i]}'");
                 goal = g;
             }
-            else if (arg.StartsWith('-') && arg.Length > 1) return new Bad($"unknown option '{arg}'");
-            else if (path is not null) return new Bad($"expected one run folder or history.edn, got '{path}' and '{arg}'");
+            else if (arg.StartsWith('-') && arg.Length > 1)
+                return new Bad($"unknown option '{arg}'");
+            else if (path is not null)
+                return new Bad($"expected one run folder or history.edn, got '{path}' and '{arg}'");
             else path = arg;
         }
         return path is null
@@ -53,7 +57,8 @@ public abstract record CheckArgs
     private static AvailabilityGoal? ParseGoal(string text)
     {
         if (text == "total") return AvailabilityGoal.Total.Value;
-        bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var a);
+        bool ok = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture,
+            out var a);
         return ok && a is >= 0 and <= 1 ? new AvailabilityGoal.AtLeast(a) : null;
     }
 }

@@ -20,7 +20,8 @@ public static class CheckCommand
 
     /// <summary>The note printed because histories carry no network journal.</summary>
     public const string NetNote =
-        "note: :net left out: network stats need Maelstrom's network journal, which history.edn does not contain";
+        "note: :net left out: network stats need Maelstrom's network journal, "
+        + "which history.edn does not contain";
 
     /// <summary>
     /// Runs the command. <paramref name="args"/> are the arguments after <c>check</c>.
@@ -61,7 +62,9 @@ public static class CheckCommand
 
     private static int Check(CheckArgs.Check args, TextWriter stdout, TextWriter stderr)
     {
-        string file = Directory.Exists(args.Path) ? Path.Combine(args.Path, "history.edn") : args.Path;
+        string file = Directory.Exists(args.Path)
+            ? Path.Combine(args.Path, "history.edn")
+            : args.Path;
         if (!File.Exists(file))
             return Fail(stderr, Directory.Exists(args.Path)
                 ? $"no history.edn in run folder '{args.Path}'"
@@ -83,9 +86,11 @@ public static class CheckCommand
         };
     }
 
-    private static int Report(ImmutableArray<Op> history, CheckArgs.Check args, TextWriter stdout, TextWriter stderr)
+    private static int Report(ImmutableArray<Op> history, CheckArgs.Check args, TextWriter stdout,
+        TextWriter stderr)
     {
-        var results = BroadcastChecker.Check(history, journal: null, new CheckOptions(args.Availability));
+        var results = BroadcastChecker.Check(history, journal: null,
+            new CheckOptions(args.Availability));
         stdout.Write(args.Json ? ResultsWriter.ToJson(results) : ResultsWriter.ToEdnText(results));
         stderr.WriteLine(NetNote);
         stderr.WriteLine(Verdict(results.Valid));

@@ -51,7 +51,8 @@ internal sealed partial class EdnCursor
     {
         if (_pos + 4 > _text.Length) throw ErrorAt("\\u escape needs 4 hex digits", line, column);
         string hex = _text.Substring(_pos, 4);
-        if (!ushort.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+        if (!ushort.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture,
+            out var code))
             throw ErrorAt($"bad \\u escape '{hex}'", line, column);
         for (int i = 0; i < 4; i++) Next();
         return (char)code;
@@ -75,7 +76,8 @@ internal sealed partial class EdnCursor
             "formfeed" => '\f',
             "backspace" => '\b',
             _ when name.Length == 5 && name[0] == 'u'
-                && ushort.TryParse(name[1..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var u)
+                && ushort.TryParse(name[1..], NumberStyles.AllowHexSpecifier,
+                    CultureInfo.InvariantCulture, out var u)
                 => (char)u,
             _ => throw ErrorAt($"unknown character literal '\\{name}'", line, column),
         };
@@ -87,7 +89,8 @@ internal sealed partial class EdnCursor
         Next();
         string name = AtEnd ? "" : ReadToken();
         if (name.Length == 0) throw ErrorAt("keyword with no name", line, column);
-        if (name.StartsWith(':')) throw ErrorAt($"auto-resolved keyword ::{name[1..]} is not EDN", line, column);
+        if (name.StartsWith(':'))
+            throw ErrorAt($"auto-resolved keyword ::{name[1..]} is not EDN", line, column);
         return new Edn.Keyword(name);
     }
 

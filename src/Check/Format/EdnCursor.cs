@@ -42,7 +42,8 @@ internal sealed partial class EdnCursor(string text)
     private static bool IsDelimiter(char c) =>
         IsWhitespace(c) || c is '(' or ')' or '[' or ']' or '{' or '}' or '"' or ';';
 
-    /// <summary>Skips whitespace, commas, <c>;</c> comments and <c>#_</c> discarded forms.</summary>
+    /// <summary>Skips whitespace, commas, <c>;</c> comments and <c>#_</c> discarded
+    /// forms.</summary>
     public void SkipWhitespace()
     {
         while (!AtEnd)
@@ -101,7 +102,8 @@ internal sealed partial class EdnCursor(string text)
     private Edn ReadMap(int line, int column)
     {
         var items = ReadItems('}', line, column);
-        if (items.Length % 2 != 0) throw ErrorAt("map literal has an odd number of forms", line, column);
+        if (items.Length % 2 != 0)
+            throw ErrorAt("map literal has an odd number of forms", line, column);
         var entries = ImmutableArray.CreateBuilder<KeyValuePair<Edn, Edn>>(items.Length / 2);
         var seen = new HashSet<Edn>();
         for (int i = 0; i < items.Length; i += 2)

@@ -36,7 +36,8 @@ internal static class EdnEquality
 
     /// <summary>True when both maps hold the same key/value pairs, in any order.</summary>
     public static bool SameEntries(
-        IReadOnlyCollection<KeyValuePair<Edn, Edn>> a, IReadOnlyCollection<KeyValuePair<Edn, Edn>> b)
+        IReadOnlyCollection<KeyValuePair<Edn, Edn>> a,
+        IReadOnlyCollection<KeyValuePair<Edn, Edn>> b)
     {
         if (a.Count != b.Count) return false;
         var lookup = new Dictionary<Edn, Edn>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -17,7 +18,8 @@ public static class EdnJson
     public static string Write(Edn value, bool indented = true)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        using (var writer = new Utf8JsonWriter(stream,
+            new JsonWriterOptions { Indented = indented }))
         {
             WriteValue(writer, value);
         }
@@ -68,7 +70,9 @@ public static class EdnJson
             case Edn.Nil: w.WriteNullValue(); break;
             case Edn.Bool b: w.WriteBooleanValue(b.Value); break;
             case Edn.Int i: w.WriteNumberValue(i.Value); break;
-            case Edn.BigInt b: w.WriteRawValue(b.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)); break;
+            case Edn.BigInt b:
+                w.WriteRawValue(b.Value.ToString(CultureInfo.InvariantCulture));
+                break;
             case Edn.Float f when !double.IsFinite(f.Value): w.WriteNullValue(); break;
             case Edn.Float f: w.WriteRawValue(JavaNumber.FormatDouble(f.Value)); break;
             case Edn.Ratio: w.WriteStringValue(EdnWriter.Write(value)); break;

@@ -22,7 +22,8 @@ public static class EdnPretty
         return sb.Append('\n').ToString();
     }
 
-    /// <summary>Appends <paramref name="value"/> starting at <paramref name="column"/>; returns the end column.</summary>
+    /// <summary>Appends <paramref name="value"/> starting at <paramref name="column"/>; returns the
+    /// end column.</summary>
     private static int Render(StringBuilder sb, Edn value, int column, int width)
     {
         if (value is Edn.Tagged tagged)
@@ -48,7 +49,8 @@ public static class EdnPretty
     }
 
     private static int RenderItems(
-        StringBuilder sb, string open, IReadOnlyList<Edn> items, string close, int column, int width)
+        StringBuilder sb, string open, IReadOnlyList<Edn> items, string close, int column,
+            int width)
     {
         sb.Append(open);
         int align = column + open.Length;

@@ -18,7 +18,8 @@ public static class EdnWriter
         return sb.ToString();
     }
 
-    /// <summary>Human text of <paramref name="value"/> (Clojure <c>print-str</c>): strings unquoted.</summary>
+    /// <summary>Human text of <paramref name="value"/> (Clojure <c>print-str</c>): strings
+    /// unquoted.</summary>
     public static string Print(Edn value)
     {
         var sb = new StringBuilder();
@@ -141,7 +142,8 @@ public static class EdnWriter
         '\b' => "\\backspace",
         '\f' => "\\formfeed",
         '\r' => "\\return",
-        _ when char.IsControl(c) || char.IsSurrogate(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+        _ when char.IsControl(c) || char.IsSurrogate(c) =>
+            "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
         _ => "\\" + c,
     };
 }

@@ -11,13 +11,16 @@ public static class JavaNumber
 {
     /// <summary>Java's <c>Double.toString(x)</c> for a finite x.</summary>
     public static string FormatDouble(double x) =>
-        Format(x.ToString("R", CultureInfo.InvariantCulture), Math.Abs(x), x == 0 && double.IsNegative(x));
+        Format(x.ToString("R", CultureInfo.InvariantCulture), Math.Abs(x),
+            x == 0 && double.IsNegative(x));
 
     /// <summary>Java's <c>Float.toString(x)</c> for a finite x.</summary>
     public static string FormatFloat(float x) =>
-        Format(x.ToString("R", CultureInfo.InvariantCulture), Math.Abs(x), x == 0 && float.IsNegative(x));
+        Format(x.ToString("R", CultureInfo.InvariantCulture), Math.Abs(x),
+            x == 0 && float.IsNegative(x));
 
-    /// <summary>The double whose shortest decimal form equals the float's (to print a float).</summary>
+    /// <summary>The double whose shortest decimal form equals the float's (to print a
+    /// float).</summary>
     public static double WidenFloat(float x) =>
         double.Parse(x.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
@@ -32,14 +35,16 @@ public static class JavaNumber
         return negative ? "-" + body : body;
     }
 
-    /// <summary>Significant digits and the position of the decimal point relative to them.</summary>
+    /// <summary>Significant digits and the position of the decimal point relative to
+    /// them.</summary>
     private static (string Digits, int PointPos) Decompose(string text)
     {
         int exponent = 0;
         int e = text.IndexOfAny(['E', 'e']);
         if (e >= 0)
         {
-            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture);
             text = text[..e];
         }
         int dot = text.IndexOf('.');
@@ -56,13 +61,15 @@ public static class JavaNumber
     private static string Plain(string digits, int pointPos)
     {
         if (pointPos <= 0) return "0." + new string('0', -pointPos) + digits;
-        if (pointPos >= digits.Length) return digits + new string('0', pointPos - digits.Length) + ".0";
+        if (pointPos >= digits.Length)
+            return digits + new string('0', pointPos - digits.Length) + ".0";
         return digits[..pointPos] + "." + digits[pointPos..];
     }
 
     private static string Scientific(string digits, int pointPos)
     {
         string fraction = digits.Length > 1 ? digits[1..] : "0";
-        return digits[0] + "." + fraction + "E" + (pointPos - 1).ToString(CultureInfo.InvariantCulture);
+        string exponent = (pointPos - 1).ToString(CultureInfo.InvariantCulture);
+        return digits[0] + "." + fraction + "E" + exponent;
     }
 }

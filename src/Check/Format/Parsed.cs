@@ -7,7 +7,8 @@ public sealed record ParseError(string Message, int Line, int Column)
     public override string ToString() => $"{Line}:{Column}: {Message}";
 }
 
-/// <summary>The outcome of a parse: a value or a <see cref="ParseError"/> (never an exception).</summary>
+/// <summary>The outcome of a parse: a value or a <see cref="ParseError"/> (never an
+/// exception).</summary>
 public abstract record Parsed<T>
 {
     private Parsed() { }

@@ -18,7 +18,8 @@ public enum OpType
     Info,
 }
 
-/// <summary>The <c>:process</c> of an operation: a client number, <c>:nemesis</c>, or anything else.</summary>
+/// <summary>The <c>:process</c> of an operation: a client number, <c>:nemesis</c>, or anything
+/// else.</summary>
 public abstract record OpProcess
 {
     private OpProcess() { }
@@ -61,7 +62,8 @@ public abstract record OpProcess
 /// <param name="Time">Nanoseconds since the test's relative time 0 (<c>:time</c>).</param>
 /// <param name="Type">Invoke, ok, fail or info.</param>
 /// <param name="Process">Client number or nemesis.</param>
-/// <param name="F">The function, normally a keyword such as <c>:broadcast</c> or <c>:read</c>.</param>
+/// <param name="F">The function, normally a keyword such as <c>:broadcast</c> or
+/// <c>:read</c>.</param>
 /// <param name="Value">The value (<c>nil</c> for a read invocation).</param>
 /// <param name="Error">The <c>:error</c> value, or null when the op has none.</param>
 /// <param name="Final">True when the op carries <c>:final? true</c>.</param>
@@ -79,8 +81,10 @@ public sealed record Op(
     /// <summary>The client number, or null for the nemesis and other processes.</summary>
     public long? ClientNumber => Process is OpProcess.Client c ? c.Number : null;
 
-    /// <summary>A client op with a keyword <c>:f</c>, e.g. <c>Op.ForClient(0, t, OpType.Invoke, 2, "read", nil)</c>.</summary>
-    public static Op ForClient(long index, long time, OpType type, long process, string f, Edn value,
+    /// <summary>A client op with a keyword <c>:f</c>, e.g. <c>Op.ForClient(0, t, OpType.Invoke, 2,
+    /// "read", nil)</c>.</summary>
+    public static Op ForClient(long index, long time, OpType type, long process, string f,
+        Edn value,
         Edn? error = null, bool final = false) =>
         new(index, time, type, new OpProcess.Client(process), Edn.Kw(f), value, error, final);
 

@@ -19,7 +19,9 @@ public sealed record CheckResults(
     NetStatsResult? Net,
     SetFullResult Workload)
 {
-    /// <summary>The top-level <c>:valid?</c>: the merge (false &gt; :unknown &gt; true) of all parts.</summary>
+    /// <summary>The top-level <c>:valid?</c>: the merge (false &gt; :unknown &gt; true) of all
+    /// parts.</summary>
     public Validity Valid => Validities.Merge(
-        new[] { Exceptions.Valid, Stats.Valid, Availability.Valid, Net?.Valid ?? Validity.Valid, Workload.Valid });
+        new[] { Exceptions.Valid, Stats.Valid, Availability.Valid, Net?.Valid ?? Validity.Valid,
+            Workload.Valid });
 }

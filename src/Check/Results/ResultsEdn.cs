@@ -20,7 +20,8 @@ public static class ResultsEdn
     {
         var entries = new List<(string, Edn)>
         {
-            ("perf", KwMap(("latency-graph", ValidTrue), ("rate-graph", ValidTrue), ("valid?", Of(true)))),
+            ("perf", KwMap(("latency-graph", ValidTrue), ("rate-graph", ValidTrue), ("valid?",
+                Of(true)))),
             ("timeline", ValidTrue),
             ("exceptions", Exceptions(r.Exceptions)),
             ("stats", Stats(r.Stats)),
@@ -36,13 +37,16 @@ public static class ResultsEdn
     public static Map Exceptions(ExceptionsResult r) => r.Groups.IsEmpty
         ? KwMap(("valid?", Of(true)))
         : KwMap(("valid?", Of(true)), ("exceptions", ListOf(r.Groups.Select(g =>
-            KwMap(("count", Of(g.Count)), ("class", g.Class), ("example", OpEdn.ToTagged(g.Example)))))));
+            KwMap(("count", Of(g.Count)), ("class", g.Class), ("example",
+                OpEdn.ToTagged(g.Example)))))));
 
     /// <summary>The <c>:stats</c> map.</summary>
     public static Map Stats(StatsResult r)
     {
-        var byF = new Map([.. r.ByF.Select(kv => new KeyValuePair<Edn, Edn>(kv.Key, Counts(kv.Value.Valid, kv.Value)))]);
-        return KwMap([.. Counts(r.Valid, r.All).Entries.Select(e => (((Keyword)e.Key).Name, e.Value)), ("by-f", byF)]);
+        var byF = new Map([.. r.ByF.Select(kv => new KeyValuePair<Edn, Edn>(kv.Key,
+            Counts(kv.Value.Valid, kv.Value)))]);
+        return KwMap([.. Counts(r.Valid, r.All).Entries.Select(e => (((Keyword)e.Key).Name,
+            e.Value)), ("by-f", byF)]);
     }
 
     private static Map Counts(Validity valid, OpCounts c) => KwMap(
@@ -56,14 +60,16 @@ public static class ResultsEdn
 
     /// <summary>The <c>:net</c> map.</summary>
     public static Map Net(NetStatsResult r) => KwMap(
-        ("all", NetGroup(r.All)), ("clients", NetGroup(r.Clients)), ("servers", NetGroup(r.Servers)),
+        ("all", NetGroup(r.All)), ("clients", NetGroup(r.Clients)), ("servers",
+            NetGroup(r.Servers)),
         ("valid?", r.Valid.ToEdn()));
 
     private static Map NetGroup(NetGroupStats g)
     {
         var entries = new List<(string, Edn)>
         {
-            ("send-count", Of(g.SendCount)), ("recv-count", Of(g.RecvCount)), ("msg-count", Of(g.MsgCount)),
+            ("send-count", Of(g.SendCount)), ("recv-count", Of(g.RecvCount)), ("msg-count",
+                Of(g.MsgCount)),
         };
         if (g.MsgsPerOp is float perOp) entries.Add(("msgs-per-op", FloatOf(perOp)));
         return KwMap([.. entries]);

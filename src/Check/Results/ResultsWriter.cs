@@ -6,7 +6,8 @@ namespace FunctionalGossip.Check.Results;
 public static class ResultsWriter
 {
     /// <summary>Pretty EDN in the shape (and fipp layout) of Maelstrom's results.edn.</summary>
-    public static string ToEdnText(CheckResults results) => EdnPretty.Write(ResultsEdn.ToEdn(results));
+    public static string ToEdnText(CheckResults results) =>
+        EdnPretty.Write(ResultsEdn.ToEdn(results));
 
     /// <summary>
     /// JSON with the same keys: keyword keys lose the colon and trailing <c>?</c>

@@ -26,9 +26,11 @@ public static class WorkloadEdn
             ("stale", ListOf(r.Stale)),
             ("never-read-count", Of(r.NeverReadCount)),
         };
-        if (r.StableLatencies is not null) entries.Add(("stable-latencies", Quantiles(r.StableLatencies)));
+        if (r.StableLatencies is not null) entries.Add(("stable-latencies",
+            Quantiles(r.StableLatencies)));
         entries.Add(("attempt-count", Of(r.AttemptCount)));
-        if (r.LostLatencies is not null) entries.Add(("lost-latencies", Quantiles(r.LostLatencies)));
+        if (r.LostLatencies is not null) entries.Add(("lost-latencies",
+            Quantiles(r.LostLatencies)));
         entries.Add(("never-read", ListOf(r.NeverRead)));
         entries.Add(("duplicated", Map.Empty));
         return KwMap([.. entries]);
@@ -43,7 +45,8 @@ public static class WorkloadEdn
         ("known", e.Known is null ? Nil.Value : OpEdn.ToTagged(e.Known)),
         ("last-absent", e.LastAbsent is null ? Nil.Value : OpEdn.ToTagged(e.LastAbsent)));
 
-    /// <summary>A quantile map <c>{0 a, 0.5 b, 0.95 c, 0.99 d, 1 e}</c> (0 and 1 are integers).</summary>
+    /// <summary>A quantile map <c>{0 a, 0.5 b, 0.95 c, 0.99 d, 1 e}</c> (0 and 1 are
+    /// integers).</summary>
     public static Map Quantiles(LatencyQuantiles q) => MapOf(
         (Of(0), Of(q.P0)), (new Float(0.5), Of(q.P50)), (new Float(0.95), Of(q.P95)),
         (new Float(0.99), Of(q.P99)), (Of(1), Of(q.P100)));
