@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace FunctionalGossip.Check.Format;
+
+/// <summary>
+/// Writes EDN on one line the way Clojure's <c>pr</c> does (<c>{:a 1, :b [1 2]}</c>), or,
+/// with <see cref="Print"/>, the way <c>print</c> does (strings and characters unquoted).
+/// </summary>
+public static class EdnWriter
+{
+    /// <summary>Readable EDN text of <paramref name="value"/> (Clojure <c>pr-str</c>).</summary>
+    public static string Write(Edn value)
+    {
+        var sb = new StringBuilder();
+        Append(sb, value, readably: true);
+        return sb.ToString();
+    }
+
+    /// <summary>Human text of <paramref name="value"/> (Clojure <c>print-str</c>): strings
+    /// unquoted.</summary>
+    public static string Print(Edn value)
+    {
+        var sb = new StringBuilder();
+        Append(sb, value, readably: false);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends the text of <paramref name="value"/> to <paramref name="sb"/>.</summary>
+    internal static void Append(StringBuilder sb, Edn value, bool readably)
+    {
+        switch (value)
+        {
+            case Edn.List l: AppendItems(sb, "(", l.Items, ")", readably); break;
+            case Edn.Vector v: AppendItems(sb, "[", v.Items, "]", readably); break;
+            case Edn.Set s: AppendItems(sb, "#{", s.Items, "}", readably); break;
+            case Edn.Map m: AppendMap(sb, m, readably); break;
+            case Edn.Tagged t:
+                sb.Append(TagPrefix(t));
+                Append(sb, t.Value, readably);
+                break;
+            case Edn.Str s: sb.Append(readably ? QuoteString(s.Value) : s.Value); break;
+            case Edn.Char c: sb.Append(readably ? CharLiteral(c.Value) : c.Value.ToString()); break;
+            default: sb.Append(Atom(value)); break;
+        }
+    }
+
+    /// <summary>
+    /// "#tag" plus a space unless the value opens with a bracket (fipp writes
+    /// <c>#jepsen.history.Op{…}</c>); a set keeps the space, since <c>#tag#{}</c> would read
+    /// as the tag <c>tag#</c>.
+    /// </summary>
+    internal static string TagPrefix(Edn.Tagged t) =>
+        "#" + t.Tag + (t.Value is Edn.Map or Edn.Vector or Edn.List ? "" : " ");
+
+    /// <summary>True for lists, vectors, sets and maps.</summary>
+    internal static bool IsCollection(Edn value) =>
+        value is Edn.List or Edn.Vector or Edn.Set or Edn.Map;
+
+    /// <summary>Text of a scalar value (numbers, nil, booleans, keywords, symbols).</summary>
+    internal static string Atom(Edn value) => value switch
+    {
+        Edn.Nil => "nil",
+        Edn.Bool b => b.Value ? "true" : "false",
+        Edn.Int i => i.Value.ToString(CultureInfo.InvariantCulture),
+        Edn.BigInt b => b.Value.ToString(CultureInfo.InvariantCulture) + "N",
+        Edn.Float f => FloatText(f.Value),
+        Edn.Ratio r => r.Numerator.ToString(CultureInfo.InvariantCulture) + "/"
+            + r.Denominator.ToString(CultureInfo.InvariantCulture),
+        Edn.Keyword k => ":" + k.Name,
+        Edn.Symbol s => s.Name,
+        Edn.Str s => QuoteString(s.Value),
+        Edn.Char c => CharLiteral(c.Value),
+        Edn.List or Edn.Vector or Edn.Set or Edn.Map or Edn.Tagged =>
+            throw new ArgumentException("not a scalar: " + value.GetType().Name),
+        _ => throw new UnreachableException(value.GetType().Name),
+    };
+
+    private static string FloatText(double x) =>
+        double.IsNaN(x) ? "##NaN"
+        : double.IsPositiveInfinity(x) ? "##Inf"
+        : double.IsNegativeInfinity(x) ? "##-Inf"
+        : JavaNumber.FormatDouble(x);
+
+    private static void AppendItems(
+        StringBuilder sb, string open, IEnumerable<Edn> items, string close, bool readably)
+    {
+        sb.Append(open);
+        bool first = true;
+        foreach (var item in items)
+        {
+            if (!first) sb.Append(' ');
+            Append(sb, item, readably);
+            first = false;
+        }
+        sb.Append(close);
+    }
+
+    private static void AppendMap(StringBuilder sb, Edn.Map map, bool readably)
+    {
+        sb.Append('{');
+        bool first = true;
+        foreach (var entry in map.Entries)
+        {
+            if (!first) sb.Append(", ");
+            Append(sb, entry.Key, readably);
+            sb.Append(' ');
+            Append(sb, entry.Value, readably);
+            first = false;
+        }
+        sb.Append('}');
+    }
+
+    /// <summary>A string literal with Clojure's escapes (<c>\" \\ \n \t \r \f \b</c>).</summary>
+    public static string QuoteString(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (char c in s)
+        {
+            sb.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                '\r' => "\\r",
+                '\f' => "\\f",
+                '\b' => "\\b",
+                _ => c.ToString(),
+            });
+        }
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>A character literal as Clojure prints it (<c>\a</c>, <c>\newline</c>, …).</summary>
+    public static string CharLiteral(char c) => c switch
+    {
+        '\n' => "\\newline",
+        ' ' => "\\space",
+        '\t' => "\\tab",
+        '\b' => "\\backspace",
+        '\f' => "\\formfeed",
+        '\r' => "\\return",
+        _ when char.IsControl(c) || char.IsSurrogate(c) =>
+            "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+        _ => "\\" + c,
+    };
+}
