@@ -1,4 +1,5 @@
 using FunctionalGossip.Core;
+using CheckCli = FunctionalGossip.Check.Cli;
 
 namespace FunctionalGossip.Shell;
 
@@ -17,6 +18,10 @@ public static class Cli
             Console.Out.Write(Usage);
             return 0;
         }
+        switch (args.Length > 0 ? args[0] : "")
+        {
+            case "check": return CheckCli.CheckCommand.Run(args[1..], Console.Out, Console.Error);
+        }
         var settings = NodeSettings.Parse(args);
         return settings.Match(
             Right: s => NodeHost.Run(s),
@@ -33,6 +38,8 @@ public static class Cli
 
         usage:
           gossip [key=value ...]      run as a Maelstrom node on stdin/stdout (journal on stderr)
+          gossip check <run folder | history.edn> [--json]
+                                      judge a Maelstrom history like Maelstrom's checker
           gossip --help               this text
 
         node settings (defaults in brackets):
