@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace FunctionalGossip.EndToEnd.Tests;
+
+/// <summary>
+/// The Native-AOT <c>gossip</c> binary under test, published once per test run from the
+/// current sources into a temporary folder, so a stale binary can never be tested. Set
+/// GOSSIP_BIN to an already published binary to skip the ~1 min publish while iterating.
+/// </summary>
+public sealed class GossipBinary : IDisposable
+{
+    private readonly string? _publishDir;
+
+    public GossipBinary()
+    {
+        var given = Environment.GetEnvironmentVariable("GOSSIP_BIN");
+        if (!string.IsNullOrEmpty(given))
+        {
+            Path = System.IO.Path.IsPathRooted(given) ? given : System.IO.Path.Combine(RepoRoot(), given);
+            if (!File.Exists(Path)) throw new FileNotFoundException($"GOSSIP_BIN={given} does not exist");
+            return;
+        }
+        _publishDir = Directory.CreateTempSubdirectory("gossip-e2e-").FullName;
+        Publish(RepoRoot(), _publishDir);
+        Path = System.IO.Path.Combine(_publishDir, "gossip");
+    }
+
+    /// <summary>Absolute path of the binary.</summary>
+    public string Path { get; }
+
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "FunctionalGossip.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("FunctionalGossip.sln not found above the test binary");
+    }
+
+    private static void Publish(string root, string output)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "publish", System.IO.Path.Combine(root, "src", "Shell"), "-c", "Release", "-o", output, "--nologo" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(8))) { p.Kill(true); throw new TimeoutException("dotnet publish took over 8 minutes"); }
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish failed ({p.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+    }
+
+    public void Dispose()
+    {
+        if (_publishDir is not null) try { Directory.Delete(_publishDir, true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BinaryCollection : ICollectionFixture<GossipBinary>
+{
+    public const string Name = "gossip binary";
+}

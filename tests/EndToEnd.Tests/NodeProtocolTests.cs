@@ -1,0 +1,99 @@
+namespace FunctionalGossip.EndToEnd.Tests;
+
+/// <summary>The published node answers the Maelstrom protocol over real pipes.</summary>
+[Collection(BinaryCollection.Name)]
+public sealed class NodeProtocolTests(GossipBinary binary)
+{
+    private const string Init =
+        """{"id":0,"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0","n1","n2"],"msg_id":1}}""";
+
+    private static string Req(string body) => $$"""{"src":"c1","dest":"n0","body":{{body}}}""";
+
+    private static string Reply(string body) => $$"""{"src":"n0","dest":"c1","body":{{body}}}""";
+
+    [Fact]
+    public void Session_InitTopologyBroadcastRead_GetsExactReplies()
+    {
+        using var node = new NodeProcess(binary.Path);
+        node.Send(Init);
+        Assert.Equal("""{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}""", node.Next());
+        node.Send("""{"id":3,"src":"c3","dest":"n0","body":{"type":"topology","topology":{"n0":["n1"],"n1":["n0","n2"],"n2":["n1"]},"msg_id":1}}""");
+        Assert.Equal("""{"src":"n0","dest":"c3","body":{"type":"topology_ok","in_reply_to":1}}""", node.Next());
+        foreach (var (v, id) in new[] { (3, 2), (1, 3), (2, 4), (3, 5) })
+        {
+            node.Send(Req($$"""{"type":"broadcast","message":{{v}},"msg_id":{{id}}}"""));
+            Assert.Equal(Reply($$"""{"type":"broadcast_ok","in_reply_to":{{id}}}"""), NextReply(node));
+        }
+        node.Send(Req("""{"type":"read","msg_id":6}"""));
+        Assert.Equal(Reply("""{"type":"read_ok","messages":[1,2,3],"in_reply_to":6}"""), NextReply(node));
+        Assert.Equal(0, node.CloseAndWait());
+        Assert.StartsWith("gossip-journal 1 tick-ms=100 retry-ms=1000 relay=star\n", node.Journal);
+        Assert.Contains(" exit eof\n", node.Journal);
+    }
+
+    // Reference: "Nodes should make their own msg_ids unique per node ... start node counters at 1" (§1.2)
+    [Fact]
+    public void Hub_GossipsBatchesOnTick_RetriesUntilAcked()
+    {
+        using var node = new NodeProcess(binary.Path, "tick-ms=50", "retry-ms=400");
+        node.Send(Init);
+        node.Next();
+        node.Send(Req("""{"type":"broadcast","message":7,"msg_id":2}"""));
+        Assert.Equal(Reply("""{"type":"broadcast_ok","in_reply_to":2}"""), node.Next());
+        var first = new[] { node.Next(1000), node.Next(1000) }.Order().ToArray();
+        Assert.Equal(new[]
+        {
+            """{"src":"n0","dest":"n1","body":{"type":"gossip","values":[7],"msg_id":1}}""",
+            """{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":2}}""",
+        }, first);
+        node.Send("""{"src":"n1","dest":"n0","body":{"type":"gossip_ok","in_reply_to":1}}""");
+        // n2 never acks: only n2 is retried, once per retry interval, with a fresh msg_id.
+        Assert.Equal("""{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":3}}""", node.Next(2000));
+        Assert.Null(node.NextOrNull(250));
+        Assert.Equal(0, node.CloseAndWait());
+    }
+
+    // Reference: "11 temporarily-unavailable ... (not initialized ...)" (§1.4)
+    [Fact]
+    public void RequestBeforeInit_GetsError11()
+    {
+        using var node = new NodeProcess(binary.Path);
+        node.Send("""{"src":"c1","dest":"n0","body":{"type":"read","msg_id":1}}""");
+        Assert.Equal(Reply("""{"type":"error","code":11,"text":"not initialised: read before init","in_reply_to":1}"""), node.Next());
+    }
+
+    [Theory]
+    [InlineData("SIGTERM", "sigterm")]
+    [InlineData("SIGINT", "sigint")]
+    public void Signal_ExitsZeroAfterFlushing(string signal, string reason)
+    {
+        using var node = new NodeProcess(binary.Path);
+        node.Send(Init);
+        node.Next();
+        node.Signal(signal);
+        Assert.Equal(0, node.WaitForExit());
+        Assert.Contains($" exit {reason}\n", node.Journal);
+    }
+
+    [Theory]
+    [InlineData("tick-ms=0", "tick-ms=0 must be an integer from 1 to 60000")]
+    [InlineData("relay=ring", "relay=ring is not one of star, total, given, tree1..tree64")]
+    [InlineData("speed=9", "unknown setting 'speed' (keys: tick-ms, retry-ms, relay)")]
+    [InlineData("bogus", "'bogus' is not key=value (keys: tick-ms, retry-ms, relay)")]
+    public void BadSetting_ExitsTwoWithAClearMessage_BeforeReadingStdin(string arg, string message)
+    {
+        using var node = new NodeProcess(binary.Path, arg);
+        Assert.Equal(2, node.WaitForExit());
+        Assert.StartsWith($"gossip: {message}\n", node.Journal);
+        Assert.Null(node.NextOrNull(10));
+    }
+
+    private static string NextReply(NodeProcess node)
+    {
+        while (true)
+        {
+            var line = node.Next();
+            if (!line.Contains("\"type\":\"gossip\"")) return line;
+        }
+    }
+}

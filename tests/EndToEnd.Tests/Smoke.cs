@@ -1,2 +1,0 @@
-namespace FunctionalGossip.EndToEnd.Tests;
-public class Smoke { [Fact] public void Builds() => Assert.True(true); }
