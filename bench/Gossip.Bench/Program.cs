@@ -1,0 +1,20 @@
+using FunctionalGossip.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "startup" => NodeProcessBench.Startup(args.Skip(1).ToArray()),
+    "rss" => NodeProcessBench.IdleRss(args.Skip(1).ToArray()),
+    "step" => StepBench.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run --project bench/Gossip.Bench -c Release -- <bench> [options]
+          startup [--bin bin/gossip] [--runs 50]   spawn to init_ok, per run
+          rss     [--bin bin/gossip]               resident memory after init + 1000 values, idle 2 s
+          step    [--repeat 10]                    Step throughput on a 25-node broadcast mix
+        """);
+    return 2;
+}
