@@ -54,10 +54,10 @@ public class ClusterProperties
 
     [Fact]
     public void AfterHealing_EveryNodeHoldsExactlyEveryAcknowledgedOrLearnedValue() =>
-        GenCase.Sample(Converges, iter: 2000);
+        GenCase.Sample(Converges, iter: PropertyBudget.Iter(2000));
 
     [Fact]
     public void LongPartitionedRuns_StillConverge() =>
         Gen.Int[2, 25].Select(GenSettings, GenOp.Array[300, 1500], (n, s, ops) => new Case(n, s, ops))
-            .Sample(Converges, iter: 60);
+            .Sample(Converges, iter: PropertyBudget.Iter(60));
 }
