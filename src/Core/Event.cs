@@ -28,7 +28,8 @@ public abstract record Event
         public override long NowMs { get; } = NowMs;
     }
 
-    /// <summary>A stdin line that is not a message at all (not JSON, no src/body, too long).</summary>
+    /// <summary>A stdin line that is not a message at all (not JSON, no src/body, too
+    /// long).</summary>
     public sealed record Unreadable(long NowMs, string Line, LineError Error) : Event
     {
         /// <inheritdoc/>

@@ -59,11 +59,13 @@ public static partial class Node
         var listed = b.Neighbours.Find(s.Self).IfNone(Seq<string>());
         var usable = listed.Filter(n => n != s.Self && known.Contains(n));
         var fresh = usable.Filter(n => !s.Peers.ContainsKey(n)).Distinct();
-        var peers = fresh.Fold(s.Peers, (acc, p) => acc.Add(p, PeerLink.Empty with { Unsent = s.Values }));
+        var owedAll = PeerLink.Empty with { Unsent = s.Values };
+        var peers = fresh.Fold(s.Peers, (acc, p) => acc.Add(p, owedAll));
         var ignored = listed.Filter(n => !usable.Contains(n));
         var effects = ignored.IsEmpty
             ? ok
-            : ok.Add(new Effect.Log($"topology: ignoring unknown neighbours {string.Join(",", ignored)}"));
+            : ok.Add(new Effect.Log(
+                $"topology: ignoring unknown neighbours {string.Join(",", ignored)}"));
         return new Transition(s with { Peers = peers }, effects);
     }
 }

@@ -11,16 +11,19 @@ public static partial class Node
     private static Effect Reply(Envelope request, Body body) =>
         new Effect.Send(new Envelope(request.Dest, request.Src, body));
 
-    /// <summary>Answers with a reply built from the request's <c>msg_id</c>; a request without
-    /// one cannot be answered (Maelstrom replies need <c>in_reply_to</c>), so that is logged.</summary>
-    private static Seq<Effect> ReplyTo(Envelope request, Option<long> msgId, Func<long, Body> make) =>
+    /// <summary>Answers with a reply built from the request's <c>msg_id</c>; a request
+    /// without one cannot be answered (Maelstrom replies need <c>in_reply_to</c>), so that is
+    /// logged.</summary>
+    private static Seq<Effect> ReplyTo(
+        Envelope request, Option<long> msgId, Func<long, Body> make) =>
         msgId.Match(
             Some: id => Seq1(Reply(request, make(id))),
             None: () => Seq1<Effect>(new Effect.Log(
                 $"{request.Body.Type} from {request.Src} has no msg_id; not answered")));
 
     /// <summary>An error reply (logged too, so node logs show why a client saw it).</summary>
-    private static Seq<Effect> ReplyError(Envelope request, Option<long> msgId, int code, string text) =>
+    private static Seq<Effect> ReplyError(
+        Envelope request, Option<long> msgId, int code, string text) =>
         ReplyTo(request, msgId, id => new Body.Error(id, code, Some(text)))
             .Add(new Effect.Log($"error {code} to {request.Src}: {text}"));
 

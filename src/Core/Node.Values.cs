@@ -36,12 +36,14 @@ public static partial class Node
     /// stops being retried. An ack for an unknown or already acknowledged batch (a duplicate,
     /// or a late ack of a batch since merged into a retry) changes nothing.
     /// </summary>
-    private static Transition OnGossipOk(NodeState s, Envelope m, Body.GossipOk b) =>
-        s.Peers.Find(m.Src).Case is PeerLink link && link.InFlight.ContainsKey(b.InReplyTo)
-            ? new Transition(
-                s with { Peers = s.Peers.SetItem(m.Src, link with { InFlight = link.InFlight.Remove(b.InReplyTo) }) },
-                Seq<Effect>())
-            : Unchanged(s, Seq<Effect>());
+    private static Transition OnGossipOk(NodeState s, Envelope m, Body.GossipOk b)
+    {
+        if (s.Peers.Find(m.Src).Case is not PeerLink link
+            || !link.InFlight.ContainsKey(b.InReplyTo))
+            return Unchanged(s, Seq<Effect>());
+        var acked = link with { InFlight = link.InFlight.Remove(b.InReplyTo) };
+        return new Transition(s with { Peers = s.Peers.SetItem(m.Src, acked) }, Seq<Effect>());
+    }
 
     /// <summary>
     /// Adds values learned from <paramref name="from"/>: new ones are queued for every relay
@@ -61,7 +63,8 @@ public static partial class Node
     }
 
     /// <summary>The values of <paramref name="values"/> this node must now pass on: the new
-    /// ones, unless they came from another node and the relay does not forward learned values.</summary>
+    /// ones, unless they came from another node and the relay does not forward learned
+    /// values.</summary>
     private static Set<long> FreshToForward(NodeState s, Seq<long> values, string from)
     {
         var fromNode = s.Membership.Exists(m => m.NodeIds.Exists(n => n == from));

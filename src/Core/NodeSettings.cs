@@ -16,7 +16,8 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay)
     /// <summary>The defaults: flush every 100 ms, retry after 1 s, relay through a star.</summary>
     public static readonly NodeSettings Default = new(100, 1000, new Relay.Star());
 
-    /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed order.</summary>
+    /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
+    /// order.</summary>
     public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} relay={Relay.Render()}";
 
     /// <summary>Parses <c>key=value</c> words over <see cref="Default"/>; Left is a message

@@ -10,7 +10,8 @@ public sealed record Membership(string Self, Seq<string> NodeIds);
 
 /// <summary>A batch of values sent to a peer and not yet acknowledged.</summary>
 /// <param name="Values">The values the batch carried.</param>
-/// <param name="SentAtMs">When it was sent; after <see cref="NodeSettings.RetryMs"/> it is resent.</param>
+/// <param name="SentAtMs">When it was sent; after <see cref="NodeSettings.RetryMs"/> it is
+/// resent.</param>
 public sealed record Batch(Set<long> Values, long SentAtMs);
 
 /// <summary>
@@ -36,7 +37,8 @@ public sealed record PeerLink(Set<long> Unsent, Map<long, Batch> InFlight)
 /// <param name="Membership">None until <c>init</c>.</param>
 /// <param name="Values">Every value the node knows: what <c>read</c> returns.</param>
 /// <param name="Peers">The relay peers and what is owed to each.</param>
-/// <param name="NextMsgId">The next <c>msg_id</c> for a message this node originates (from 1).</param>
+/// <param name="NextMsgId">The next <c>msg_id</c> for a message this node originates (from
+/// 1).</param>
 /// <param name="GossipDueMs">When the gossip timer is due (a tick before it is stale).</param>
 public sealed record NodeState(
     NodeSettings Settings,

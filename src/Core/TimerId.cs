@@ -1,6 +1,7 @@
 namespace FunctionalGossip.Core;
 
-/// <summary>The node's timers. Each id names at most one pending timer (replace semantics).</summary>
+/// <summary>The node's timers. Each id names at most one pending timer (replace
+/// semantics).</summary>
 public enum TimerId
 {
     /// <summary>Flush batched values to relay peers and retry unacknowledged batches.</summary>

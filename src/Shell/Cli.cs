@@ -28,7 +28,9 @@ public static class Cli
             Left: message =>
             {
                 Console.Error.WriteLine($"gossip: {message}");
-                Console.Error.WriteLine("usage: gossip [tick-ms=N] [retry-ms=N] [relay=star|total|given|treeK]  (see gossip --help)");
+                Console.Error.WriteLine(
+                    "usage: gossip [tick-ms=N] [retry-ms=N] [relay=star|total|given|treeK]"
+                    + "  (see gossip --help)");
                 return 2;
             });
     }

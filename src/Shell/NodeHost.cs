@@ -41,7 +41,8 @@ internal sealed class NodeHost
         _state = NodeState.Initial(settings);
     }
 
-    /// <summary>Runs the node until stdin ends or a termination signal; returns the exit code.</summary>
+    /// <summary>Runs the node until stdin ends or a termination signal; returns the exit
+    /// code.</summary>
     public static int Run(NodeSettings settings) => new NodeHost(settings).Loop();
 
     private long NowMs => (long)Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
@@ -128,7 +129,8 @@ internal sealed class NodeHost
     }
 
     /// <summary>Decodes and steps one input, then executes its effects. A defect in decoding
-    /// or in Step must not take the node down: the input is logged and the old state kept.</summary>
+    /// or in Step must not take the node down: the input is logged and the old state
+    /// kept.</summary>
     private void Apply(long now, Func<Event> input)
     {
         Transition t;

@@ -62,7 +62,8 @@ public static class JournalFormat
             "recvq" => Unquote(rest).Map(l => (JournalEntry)new JournalEntry.Received(now, l)),
             "toolong" => long.TryParse(rest, out var n)
                 ? new JournalEntry.ReceivedTooLong(now, n) : None,
-            "tick" => TimerNames.Parse(rest).Map(t => (JournalEntry)new JournalEntry.Ticked(now, t)),
+            "tick" => TimerNames.Parse(rest)
+                .Map(t => (JournalEntry)new JournalEntry.Ticked(now, t)),
             "send" => new JournalEntry.Sent(now, rest),
             "log" => new JournalEntry.Logged(now, rest),
             "exit" => new JournalEntry.Exited(now, rest),
@@ -83,7 +84,8 @@ public static class JournalFormat
         return false;
     }
 
-    private static string Quote(string s) => JsonSerializer.Serialize(s, JournalJson.Default.String);
+    private static string Quote(string s) =>
+        JsonSerializer.Serialize(s, JournalJson.Default.String);
 
     private static Option<string> Unquote(string s)
     {

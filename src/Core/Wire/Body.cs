@@ -64,7 +64,8 @@ public abstract record Body
         public override string Type => "read";
     }
 
-    /// <summary><c>read_ok</c>: the reply to <see cref="Read"/>, values in ascending order.</summary>
+    /// <summary><c>read_ok</c>: the reply to <see cref="Read"/>, values in ascending
+    /// order.</summary>
     public sealed record ReadOk(long InReplyTo, Seq<long> Messages) : Body
     {
         /// <inheritdoc/>
@@ -86,7 +87,8 @@ public abstract record Body
         public override string Type => "gossip";
     }
 
-    /// <summary><c>gossip_ok</c> (node to node): the receiver stored every value of the batch.</summary>
+    /// <summary><c>gossip_ok</c> (node to node): the receiver stored every value of the
+    /// batch.</summary>
     public sealed record GossipOk(long InReplyTo) : Body
     {
         /// <inheritdoc/>

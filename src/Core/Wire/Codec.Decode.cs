@@ -49,7 +49,8 @@ public static partial class Codec
         var msgId = ReadMsgId(body);
         if (msgId.Failed) return new Body.Malformed(TypeOrEmpty(body), None, msgId.Error!);
         var id = msgId.Value;
-        if (!body.TryGetProperty("type", out var typeEl) || typeEl.ValueKind != JsonValueKind.String)
+        if (!body.TryGetProperty("type", out var typeEl)
+            || typeEl.ValueKind != JsonValueKind.String)
             return new Body.Malformed("", id, "body has no string 'type'");
         var type = typeEl.GetString()!;
         if (!IsKnown(type)) return new Body.Unknown(type, id);

@@ -25,7 +25,8 @@ public abstract record LineError
         public override string Describe() => $"not a JSON object but {Kind}";
     }
 
-    /// <summary>A required envelope field (<c>src</c>, <c>dest</c>, <c>body</c>) is absent.</summary>
+    /// <summary>A required envelope field (<c>src</c>, <c>dest</c>, <c>body</c>) is
+    /// absent.</summary>
     public sealed record MissingField(string Field) : LineError
     {
         /// <inheritdoc/>
