@@ -34,7 +34,8 @@ public static class Describe
         return sb.ToString();
     }
 
-    /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when empty.</summary>
+    /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
+    /// empty.</summary>
     public static string Values(IEnumerable<long> values)
     {
         var sorted = values.Order().ToList();

@@ -46,16 +46,21 @@ public static class StateDiff
     {
         var changes = ImmutableArray.CreateBuilder<Change>();
         if (before.Settings != after.Settings)
-            changes.Add(new Change.Field("settings", before.Settings.Render(), after.Settings.Render()));
+            changes.Add(new Change.Field("settings", before.Settings.Render(),
+                after.Settings.Render()));
         if (before.Membership != after.Membership)
             changes.Add(new Change.Field("membership", Member(before), Member(after)));
         AddSet(changes, "values", before.Values, after.Values);
         if (before.NextMsgId != after.NextMsgId)
-            changes.Add(new Change.Field("next-msg-id", $"{before.NextMsgId}", $"{after.NextMsgId}"));
+            changes.Add(new Change.Field("next-msg-id", $"{before.NextMsgId}",
+                $"{after.NextMsgId}"));
         if (before.GossipDueMs != after.GossipDueMs)
-            changes.Add(new Change.Field("gossip-due", $"{before.GossipDueMs} ms", $"{after.GossipDueMs} ms"));
-        var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct().Order(StringComparer.Ordinal);
-        foreach (var peer in peers) AddPeer(changes, peer, before.Peers.Find(peer), after.Peers.Find(peer));
+            changes.Add(new Change.Field("gossip-due", $"{before.GossipDueMs} ms",
+                $"{after.GossipDueMs} ms"));
+        var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var peer in peers)
+            AddPeer(changes, peer, before.Peers.Find(peer), after.Peers.Find(peer));
         return changes.ToImmutable();
     }
 

@@ -6,13 +6,15 @@ namespace FunctionalGossip.Replay;
 /// <summary>Which kind of log a recording was read from.</summary>
 public enum LogKind
 {
-    /// <summary>Our node's journal (its stderr; Maelstrom's <c>node-logs/&lt;node&gt;.log</c>).</summary>
+    /// <summary>Our node's journal (its stderr; Maelstrom's
+    /// <c>node-logs/&lt;node&gt;.log</c>).</summary>
     Journal,
 
     /// <summary>Maelstrom's <c>jepsen.log</c> written with <c>--log-net-recv</c>.</summary>
     JepsenLog,
 
-    /// <summary>A node log of Maelstrom's Go library (<c>Received {src dest body}</c> lines).</summary>
+    /// <summary>A node log of Maelstrom's Go library (<c>Received {src dest body}</c>
+    /// lines).</summary>
     GoLog,
 }
 
@@ -21,7 +23,8 @@ public enum LogKind
 /// stdout lines the recorded node wrote after it (what <c>verify</c> compares against).
 /// </summary>
 /// <param name="Event">The event, decoded from the recorded line exactly as the shell does.</param>
-/// <param name="SourceLine">The 1-based line of the log it came from; 0 for a synthesised tick.</param>
+/// <param name="SourceLine">The 1-based line of the log it came from; 0 for a synthesised
+/// tick.</param>
 /// <param name="RecordedSends">The stdout lines the recorded node wrote after this input and
 /// before the next recorded one.</param>
 public sealed record RecordedStep(Event Event, int SourceLine, ImmutableArray<string> RecordedSends)
@@ -35,10 +38,12 @@ public sealed record RecordedStep(Event Event, int SourceLine, ImmutableArray<st
 /// line that was not an input. Pure data; <see cref="Timeline"/> folds it.
 /// </summary>
 /// <param name="Kind">The format the log was in.</param>
-/// <param name="Node">The node replayed (from <c>init</c> or <c>--node</c>), or "" if unknown.</param>
+/// <param name="Node">The node replayed (from <c>init</c> or <c>--node</c>), or "" if
+/// unknown.</param>
 /// <param name="Settings">The settings the node starts with.</param>
 /// <param name="Steps">The inputs, in order.</param>
-/// <param name="Skipped">Lines that looked like data but could not be understood, by reason.</param>
+/// <param name="Skipped">Lines that looked like data but could not be understood, by
+/// reason.</param>
 /// <param name="OtherLines">Lines that are not inputs or outputs of this node (free text,
 /// other nodes' traffic, the node's own logging).</param>
 /// <param name="Notes">What the reader wants the user to know (approximate timing, …).</param>
@@ -70,7 +75,8 @@ public sealed record Recording(
     };
 }
 
-/// <summary>The outcome of reading a log: a recording, or why the file cannot be replayed.</summary>
+/// <summary>The outcome of reading a log: a recording, or why the file cannot be
+/// replayed.</summary>
 public abstract record Loaded
 {
     private Loaded() { }
@@ -78,6 +84,7 @@ public abstract record Loaded
     /// <summary>The log was read.</summary>
     public sealed record Ok(Recording Recording) : Loaded;
 
-    /// <summary>The log cannot be replayed; <paramref name="Message"/> says why, in one line.</summary>
+    /// <summary>The log cannot be replayed; <paramref name="Message"/> says why, in one
+    /// line.</summary>
     public sealed record Refused(string Message) : Loaded;
 }

@@ -34,7 +34,8 @@ public abstract record ReplayArgs
 
     /// <summary>The usage text.</summary>
     public const string Usage = """
-        usage: gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force] [key=value ...]
+        usage: gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force]
+                            [key=value ...]
 
         Folds the node's pure Step over a recorded log, like Elm's debugger: inputs only,
         effects compared but never executed, a snapshot every 64 steps for seeking.
@@ -75,10 +76,12 @@ public abstract record ReplayArgs
         if (path is null) return new Bad("no log file given");
         var error = NodeSettings.Parse(words).Match(Right: _ => "", Left: e => e);
         if (error.Length > 0) return new Bad(error);
-        return new Open(path, new ReplayOptions(node ?? "", force, words.ToImmutable()), script, json);
+        var options = new ReplayOptions(node ?? "", force, words.ToImmutable());
+        return new Open(path, options, script, json);
     }
 
-    /// <summary>A <c>key=value</c> word with a lower-case key (so a path with '=' is a path).</summary>
+    /// <summary>A <c>key=value</c> word with a lower-case key (so a path with '=' is a
+    /// path).</summary>
     private static bool IsSetting(string word)
     {
         var eq = word.IndexOf('=');

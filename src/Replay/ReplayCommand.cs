@@ -4,7 +4,8 @@ using FunctionalGossip.Replay.Repl;
 namespace FunctionalGossip.Replay;
 
 /// <summary>
-/// <c>gossip replay &lt;log&gt; [--node nX] [--script "…"] [--json] [--force] [key=value …]</c>:
+/// <c>gossip replay &lt;log&gt; [--node nX] [--script "…"] [--json] [--force]
+/// [key=value …]</c>:
 /// the REPL's shell. Reads the log, then commands from <c>--script</c>, the terminal (with line
 /// editing) or stdin, and prints one result per command.
 /// </summary>
@@ -34,7 +35,8 @@ public static class ReplayCommand
                 {
                     Loaded.Ok ok => Repl(ok.Recording, open, stdin, stdout, interactive),
                     Loaded.Refused no => Refuse(stderr, no.Message),
-                    var other => throw new System.Diagnostics.UnreachableException(other.ToString()),
+                    var other => throw new System.Diagnostics.UnreachableException(
+                        other.ToString()),
                 };
             case var other:
                 throw new System.Diagnostics.UnreachableException(other.ToString());

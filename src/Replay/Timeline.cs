@@ -41,7 +41,8 @@ public sealed class Timeline
     /// <summary>How many steps the recording has (the last position).</summary>
     public int Length => Recording.Steps.Length;
 
-    /// <summary>How many times <see cref="Node.Step"/> has been called (to show seeking cost).</summary>
+    /// <summary>How many times <see cref="Node.Step"/> has been called (to show seeking
+    /// cost).</summary>
     public long StepsComputed { get; private set; }
 
     /// <summary>How many snapshots are held (the initial state counts as one).</summary>
@@ -131,7 +132,8 @@ public sealed class Timeline
         }
         catch (Exception e)
         {
-            return new Transition(state, Seq1<Effect>(new Effect.Log($"internal error, input ignored: {e}")));
+            return new Transition(state,
+                Seq1<Effect>(new Effect.Log($"internal error, input ignored: {e}")));
         }
     }
 }

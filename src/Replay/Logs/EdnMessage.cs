@@ -73,7 +73,9 @@ internal static class EdnMessage
             case Edn.Nil: w.WriteNullValue(); break;
             case Edn.Bool b: w.WriteBooleanValue(b.Value); break;
             case Edn.Int i: w.WriteNumberValue(i.Value); break;
-            case Edn.BigInt b: w.WriteRawValue(b.Value.ToString(CultureInfo.InvariantCulture)); break;
+            case Edn.BigInt b:
+                w.WriteRawValue(b.Value.ToString(CultureInfo.InvariantCulture));
+                break;
             case Edn.Float f when double.IsFinite(f.Value): w.WriteNumberValue(f.Value); break;
             case Edn.Float: w.WriteNullValue(); break;
             case Edn.Str s: w.WriteStringValue(s.Value); break;

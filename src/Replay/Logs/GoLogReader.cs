@@ -13,7 +13,8 @@ namespace FunctionalGossip.Replay.Logs;
 /// </summary>
 internal static partial class GoLogReader
 {
-    /// <summary>The Go <c>log</c> package's default prefix and the library's two message verbs.</summary>
+    /// <summary>The Go <c>log</c> package's default prefix and the library's two message
+    /// verbs.</summary>
     [GeneratedRegex(@"^(\d{4}/\d\d/\d\d \d\d:\d\d:\d\d) (Received|Sent) (.*)$")]
     internal static partial Regex Message();
 
@@ -28,7 +29,7 @@ internal static partial class GoLogReader
         for (var i = 0; i < lines.Count; i++)
         {
             var m = Message().Match(lines[i]);
-            if (!m.Success) { b.Other(); continue; } // the node's own logging, with or without a stamp
+            if (!m.Success) { b.Other(); continue; } // the node's own logging
             var at = DateTime.ParseExact(m.Groups[1].Value, "yyyy/MM/dd HH:mm:ss",
                 CultureInfo.InvariantCulture);
             origin ??= at;
@@ -65,7 +66,8 @@ internal static partial class GoLogReader
         }
     }
 
-    /// <summary><c>{c0 n1 {"type":…}}</c> → <c>{"src":"c0","dest":"n1","body":{…}}</c>, or null.</summary>
+    /// <summary><c>{c0 n1 {"type":…}}</c> → <c>{"src":"c0","dest":"n1","body":{…}}</c>, or
+    /// null.</summary>
     internal static string? ReceivedToJson(string text)
     {
         if (text.Length < 2 || text[0] != '{' || text[^1] != '}') return null;
@@ -88,7 +90,8 @@ internal static partial class GoLogReader
         "\"" + JsonEncodedText.Encode(s, System.Text.Encodings.Web.JavaScriptEncoder
             .UnsafeRelaxedJsonEscaping) + "\"";
 
-    /// <summary>The node the log belongs to: the init's <c>node_id</c>, else <c>--node</c>.</summary>
+    /// <summary>The node the log belongs to: the init's <c>node_id</c>, else
+    /// <c>--node</c>.</summary>
     private static string Recipient(List<(Input? In, string? Sent)> items, ReplayOptions options)
     {
         var dests = items.Where(x => x.In is not null).Select(x => x.In!.Json).ToList();

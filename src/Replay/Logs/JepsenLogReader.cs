@@ -41,7 +41,11 @@ internal static partial class JepsenLogReader
             var mark = recv >= 0 ? recv : send;
             if (mark < 0) { b.Other(); continue; }
             var message = EdnMessage.Parse(lines[i][(mark + RecvMark.Length)..]);
-            if (message is null) { b.Skip($"unreadable {(recv >= 0 ? ":recv" : ":send")} record"); continue; }
+            if (message is null)
+            {
+                b.Skip($"unreadable {(recv >= 0 ? ":recv" : ":send")} record");
+                continue;
+            }
             net.Add(new NetLine(i + 1, ms, recv >= 0, message));
         }
         var nodes = net.Where(n => n.Recv && n.Message.Dest.StartsWith('n'))
@@ -51,8 +55,8 @@ internal static partial class JepsenLogReader
                 + "with --log-net-recv, so the messages nodes received are unknown");
         var node = options.Node;
         if (node.Length == 0 && nodes.Count != 1)
-            return new Loaded.Refused($"this jepsen.log holds messages for {string.Join(", ", nodes)}: "
-                + "pick one with --node nX");
+            return new Loaded.Refused("this jepsen.log holds messages for "
+                + $"{string.Join(", ", nodes)}: pick one with --node nX");
         if (node.Length == 0) node = nodes[0];
         if (!nodes.Contains(node))
             return new Loaded.Refused($"no ':recv' lines for {node} in this jepsen.log "
@@ -67,11 +71,13 @@ internal static partial class JepsenLogReader
         b.Note($"timing is approximate: times are jepsen.log's (ms since its first line), and "
             + $"gossip ticks are synthesised every {settings.TickMs} ms (tick-ms) between inputs");
         if (!net.Any(n => !n.Recv && n.Message.Src == node))
-            b.Note("no ':send' lines from this node (--log-net-send was off): verify has nothing to compare");
+            b.Note("no ':send' lines from this node (--log-net-send was off): "
+                + "verify has nothing to compare");
         return new Loaded.Ok(b.Build(LogKind.JepsenLog, node, settings, synthesiseTicks: true));
     }
 
     /// <summary>Settings for a log that does not record them: defaults plus overrides.</summary>
     internal static NodeSettings ForeignSettings(ReplayOptions options) =>
-        NodeSettings.Parse(options.SettingWords).Match(Right: s => s, Left: _ => NodeSettings.Default);
+        NodeSettings.Parse(options.SettingWords)
+            .Match(Right: s => s, Left: _ => NodeSettings.Default);
 }

@@ -50,7 +50,8 @@ internal static class JournalReader
     }
 
     private static NodeSettings Overridden(ReplayOptions options) =>
-        NodeSettings.Parse(options.SettingWords).Match(Right: s => s, Left: _ => NodeSettings.Default);
+        NodeSettings.Parse(options.SettingWords)
+            .Match(Right: s => s, Left: _ => NodeSettings.Default);
 
     private static void Add(LogBuilder b, JournalEntry? entry, int sourceLine, string raw)
     {
@@ -64,7 +65,10 @@ internal static class JournalReader
             case JournalEntry.Ticked t: b.Tick(t.NowMs, sourceLine, t.Timer); break;
             case JournalEntry.Sent s: b.Sent(s.Line); break;
             case JournalEntry.Logged: b.Other(); break;
-            case JournalEntry.Exited x: b.Other(); b.Note($"the node exited ({x.Reason}) at {x.NowMs} ms"); break;
+            case JournalEntry.Exited x:
+                b.Other();
+                b.Note($"the node exited ({x.Reason}) at {x.NowMs} ms");
+                break;
             default: throw new System.Diagnostics.UnreachableException(entry.ToString());
         }
     }

@@ -17,11 +17,14 @@ internal sealed class LogBuilder
         public List<string> Sends { get; } = [];
     }
 
-    private sealed record LineInput(long NowMs, int SourceLine, string Line) : Input(NowMs, SourceLine);
+    private sealed record LineInput(long NowMs, int SourceLine, string Line)
+        : Input(NowMs, SourceLine);
 
-    private sealed record TooLongInput(long NowMs, int SourceLine, long Chars) : Input(NowMs, SourceLine);
+    private sealed record TooLongInput(long NowMs, int SourceLine, long Chars)
+        : Input(NowMs, SourceLine);
 
-    private sealed record TickInput(long NowMs, int SourceLine, TimerId Timer) : Input(NowMs, SourceLine);
+    private sealed record TickInput(long NowMs, int SourceLine, TimerId Timer)
+        : Input(NowMs, SourceLine);
 
     private readonly List<Input> _inputs = [];
     private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
@@ -61,7 +64,8 @@ internal sealed class LogBuilder
     public void Note(string note) => _notes.Add(note);
 
     /// <summary>Builds the recording; with <paramref name="synthesiseTicks"/>, a gossip tick is
-    /// inserted at every multiple of the tick interval after the first input, up to the last.</summary>
+    /// inserted at every multiple of the tick interval after the first input, up to the
+    /// last.</summary>
     public Recording Build(LogKind kind, string node, NodeSettings settings, bool synthesiseTicks)
     {
         var steps = ImmutableArray.CreateBuilder<RecordedStep>(_inputs.Count);

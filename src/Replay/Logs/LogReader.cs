@@ -45,15 +45,18 @@ public static partial class LogReader
         var head = lines.Take(DetectLines).ToList();
         if (head.Any(l => l.Contains('\0')))
             return new Loaded.Refused("this is a binary file, not a log");
-        var journal = head.Count(l => l.StartsWith(JournalFormat.Magic + " ", StringComparison.Ordinal)
-                                      || JournalLine().IsMatch(l));
+        var journal = head.Count(l =>
+            l.StartsWith(JournalFormat.Magic + " ", StringComparison.Ordinal)
+            || JournalLine().IsMatch(l));
         var jepsen = head.Count(l => JepsenLogReader.Stamp().IsMatch(l));
         var go = head.Count(l => GoLogReader.Message().IsMatch(l));
         if (journal == 0 && jepsen == 0 && go == 0)
-            return new Loaded.Refused("not a gossip journal, a jepsen.log or a Go maelstrom-library "
-                + "node log (no line of any of those formats in its first "
+            return new Loaded.Refused("not a gossip journal, a jepsen.log or a Go "
+                + "maelstrom-library node log (no line of any of those formats in its first "
                 + $"{Math.Min(lines.Count, DetectLines)} lines)");
         if (journal >= jepsen && journal >= go) return JournalReader.Read(lines, options);
-        return jepsen >= go ? JepsenLogReader.Read(lines, options) : GoLogReader.Read(lines, options);
+        return jepsen >= go
+            ? JepsenLogReader.Read(lines, options)
+            : GoLogReader.Read(lines, options);
     }
 }

@@ -24,7 +24,8 @@ public static class Auditor
             return false;
         });
         var final = timeline.StateAt(timeline.Length);
-        return new Audit(timeline.Recording, rejected.ToImmutableSortedDictionary(StringComparer.Ordinal),
+        return new Audit(timeline.Recording,
+            rejected.ToImmutableSortedDictionary(StringComparer.Ordinal),
             ignored.ToImmutableSortedDictionary(StringComparer.Ordinal), final.Values.Count);
     }
 
@@ -48,8 +49,8 @@ public static class Auditor
     {
         foreach (var e in t.Effects)
         {
-            if (e is not Effect.Log { Text: var text } || !text.StartsWith("ignored ", StringComparison.Ordinal))
-                continue;
+            if (e is not Effect.Log { Text: var text }
+                || !text.StartsWith("ignored ", StringComparison.Ordinal)) continue;
             var from = text.IndexOf(" from ", StringComparison.Ordinal);
             var misaddressed = text.Contains(" addressed to ", StringComparison.Ordinal);
             return (from < 0 ? text : text[..from]) + (misaddressed ? " (misaddressed)" : "");

@@ -13,7 +13,8 @@ public abstract record Target
     /// <summary>The last step.</summary>
     public sealed record End : Target;
 
-    /// <summary>The state at a time: after every step with <c>NowMs</c> ≤ <paramref name="Ms"/>.</summary>
+    /// <summary>The state at a time: after every step with <c>NowMs</c> ≤ <paramref
+    /// name="Ms"/>.</summary>
     public sealed record Time(long Ms) : Target;
 }
 
@@ -32,7 +33,8 @@ public abstract record Command
     /// <summary><c>goto &lt;step|end|t=&lt;ms&gt;&gt;</c>.</summary>
     public sealed record Goto(Target Target) : Command;
 
-    /// <summary><c>until &lt;condition&gt;</c>: step forward to the first step satisfying it.</summary>
+    /// <summary><c>until &lt;condition&gt;</c>: step forward to the first step satisfying
+    /// it.</summary>
     public sealed record Until(Condition Condition) : Command;
 
     /// <summary><c>state</c>: the whole state at this position.</summary>
@@ -53,7 +55,8 @@ public abstract record Command
     /// <summary><c>verify</c>: recompute every output and compare with the recorded ones.</summary>
     public sealed record Verify : Command;
 
-    /// <summary><c>summary</c>: the log's account and which inputs the node rejected, and why.</summary>
+    /// <summary><c>summary</c>: the log's account and which inputs the node rejected, and
+    /// why.</summary>
     public sealed record Summary : Command;
 
     /// <summary><c>help</c>.</summary>
@@ -88,7 +91,7 @@ public abstract record Command
     /// <summary>Parses one command line (words separated by spaces).</summary>
     public static Command Parse(string line)
     {
-        var w = line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var w = line.Split(' ', Words);
         if (w.Length == 0) return new Bad(line, "empty command (try help)");
         var args = w[1..];
         return w[0] switch
@@ -132,7 +135,7 @@ public abstract record Command
         var a = args[0];
         if (a == "end") return new Goto(new Target.End());
         if (a.StartsWith("t=", StringComparison.Ordinal))
-            return long.TryParse(a[2..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            return long.TryParse(a[2..], NumberStyles.None, Invariant, out var ms)
                 ? new Goto(new Target.Time(ms))
                 : new Bad(line, $"'{a[2..]}' is not a time in ms (goto t=<ms>)");
         return int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out var step)
@@ -142,12 +145,17 @@ public abstract record Command
 
     private static Command ParseFind(string line, string[] args) =>
         args.Length == 2 && args[0] == "value"
-            ? long.TryParse(args[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
+            ? long.TryParse(args[1], NumberStyles.AllowLeadingSign, Invariant, out var v)
                 ? new FindValue(v)
                 : new Bad(line, $"'{args[1]}' is not an integer value")
             : new Bad(line, "usage: find value <v>");
 
     /// <summary>Splits a script into commands at <c>;</c> and newlines.</summary>
     public static IEnumerable<string> SplitScript(string script) =>
-        script.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        script.Split([';', '\n'], Words);
+
+    private const StringSplitOptions Words =
+        StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 }

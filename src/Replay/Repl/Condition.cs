@@ -13,7 +13,8 @@ public abstract record Condition
     /// <summary>The node learns <paramref name="Value"/> at this step.</summary>
     public sealed record Learns(long Value) : Condition;
 
-    /// <summary>The input is of this type (a body type, <c>tick</c> or <c>unreadable</c>).</summary>
+    /// <summary>The input is of this type (a body type, <c>tick</c> or
+    /// <c>unreadable</c>).</summary>
     public sealed record OfType(string Type) : Condition;
 
     /// <summary>The input was sent by this id.</summary>
@@ -65,7 +66,8 @@ public abstract record Condition
         {
             var orEqual = time.StartsWith("t>=", StringComparison.Ordinal);
             var digits = time[(orEqual ? 3 : 2)..];
-            return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            var invariant = CultureInfo.InvariantCulture;
+            return long.TryParse(digits, NumberStyles.None, invariant, out var ms)
                 ? new After(ms, orEqual)
                 : new Invalid($"'{digits}' is not a time in ms; " + Usage);
         }

@@ -21,7 +21,8 @@ public static class JsonOutput
     /// <summary>One line of JSON (with its newline) for one result.</summary>
     public static string Render(Result result) => Write(w => WriteResult(w, result));
 
-    /// <summary>One line of JSON describing the opened recording and the position (step 0).</summary>
+    /// <summary>One line of JSON describing the opened recording and the position (step
+    /// 0).</summary>
     public static string Opening(Recording r, Position at) => Write(w =>
     {
         w.WriteString("command", "open");
@@ -133,8 +134,14 @@ public static class JsonOutput
             w.WriteString("what", change.What);
             switch (change)
             {
-                case Change.Set s: Longs(w, "added", s.Added); Longs(w, "removed", s.Removed); break;
-                case Change.Field f: w.WriteString("before", f.Before); w.WriteString("after", f.After); break;
+                case Change.Set s:
+                    Longs(w, "added", s.Added);
+                    Longs(w, "removed", s.Removed);
+                    break;
+                case Change.Field f:
+                    w.WriteString("before", f.Before);
+                    w.WriteString("after", f.After);
+                    break;
                 default: throw new System.Diagnostics.UnreachableException(change.ToString());
             }
             w.WriteString("text", change.Render());
@@ -208,7 +215,8 @@ public static class JsonOutput
         Strings(w, "notes", r.Notes);
     }
 
-    private static void Counts(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, int>> counts)
+    private static void Counts(Utf8JsonWriter w, string name,
+        IEnumerable<KeyValuePair<string, int>> counts)
     {
         w.WriteStartObject(name);
         foreach (var (key, n) in counts) w.WriteNumber(key, n);

@@ -25,7 +25,8 @@ public sealed record EditLine(string Text, int Cursor, int HistoryIndex)
             ConsoleKey.End or ConsoleKey.E when key.Key == ConsoleKey.End || ctrl =>
                 (l with { Cursor = l.Text.Length }, false, false),
             ConsoleKey.Backspace when l.Cursor > 0 =>
-                (l with { Text = l.Text.Remove(l.Cursor - 1, 1), Cursor = l.Cursor - 1 }, false, false),
+                (l with { Text = l.Text.Remove(l.Cursor - 1, 1), Cursor = l.Cursor - 1 },
+                    false, false),
             ConsoleKey.Delete when l.Cursor < l.Text.Length =>
                 (l with { Text = l.Text.Remove(l.Cursor, 1) }, false, false),
             ConsoleKey.UpArrow or ConsoleKey.P when key.Key == ConsoleKey.UpArrow || ctrl =>
@@ -33,8 +34,11 @@ public sealed record EditLine(string Text, int Cursor, int HistoryIndex)
             ConsoleKey.DownArrow or ConsoleKey.N when key.Key == ConsoleKey.DownArrow || ctrl =>
                 (Recall(l, l.HistoryIndex + 1, history), false, false),
             _ when !ctrl && key.KeyChar >= ' ' =>
-                (l with { Text = l.Text.Insert(l.Cursor, key.KeyChar.ToString()), Cursor = l.Cursor + 1 },
-                    false, false),
+                (l with
+                {
+                    Text = l.Text.Insert(l.Cursor, key.KeyChar.ToString()),
+                    Cursor = l.Cursor + 1,
+                }, false, false),
             _ => (l, false, false),
         };
     }
@@ -55,7 +59,8 @@ public sealed class LineEditor
 {
     private readonly List<string> _history = [];
 
-    /// <summary>Reads one line after <paramref name="prompt"/>; null at end of input (Ctrl+D).</summary>
+    /// <summary>Reads one line after <paramref name="prompt"/>; null at end of input
+    /// (Ctrl+D).</summary>
     public string? ReadLine(string prompt)
     {
         var line = new EditLine("", 0, _history.Count);

@@ -10,9 +10,11 @@ namespace FunctionalGossip.Replay.Repl;
 /// <param name="Event">The last applied step's event, described; "start" at position 0.</param>
 /// <param name="SourceLine">The log line of that event; 0 if synthesised or at the start.</param>
 /// <param name="Synthesised">Whether the event was made up by replay (a tick).</param>
-public sealed record Position(int Step, int Of, long NowMs, string Event, int SourceLine, bool Synthesised)
+public sealed record Position(
+    int Step, int Of, long NowMs, string Event, int SourceLine, bool Synthesised)
 {
-    /// <summary><c>step 12 of 340  t=1200 ms  recv c3→n0 broadcast 17 msg_id=4  (line 25)</c>.</summary>
+    /// <summary><c>step 12 of 340  t=1200 ms  recv c3→n0 broadcast 17 msg_id=4  (line
+    /// 25)</c>.</summary>
     public string Render() =>
         $"step {Step} of {Of}  t={NowMs} ms  {Event}"
         + (Synthesised ? "  (synthesised)" : SourceLine > 0 ? $"  (line {SourceLine})" : "");
@@ -41,7 +43,8 @@ public sealed record Verification(string Mode, int Compared, Divergence? First);
 
 /// <summary>The log's account and what the node made of its inputs.</summary>
 /// <param name="Recording">The recording (format, node, settings, skipped lines, notes).</param>
-/// <param name="Rejected">Inputs the node answered with an error or could not read, by reason.</param>
+/// <param name="Rejected">Inputs the node answered with an error or could not read, by
+/// reason.</param>
 /// <param name="Ignored">Inputs the node logged and ignored (stray replies, …), by reason.</param>
 /// <param name="FinalValues">How many values the node holds at the end.</param>
 public sealed record Audit(Recording Recording, ImmutableSortedDictionary<string, int> Rejected,
@@ -52,7 +55,8 @@ public abstract record Result
 {
     private Result() { }
 
-    /// <summary>A move (<c>step</c>, <c>back</c>, <c>goto</c>, <c>until</c>, or the opening).</summary>
+    /// <summary>A move (<c>step</c>, <c>back</c>, <c>goto</c>, <c>until</c>, or the
+    /// opening).</summary>
     public sealed record Moved(string Command, Position At, string Note) : Result;
 
     /// <summary><c>state</c>.</summary>
@@ -61,11 +65,13 @@ public abstract record Result
     /// <summary><c>diff</c>.</summary>
     public sealed record DiffOf(Position At, ImmutableArray<Change> Changes) : Result;
 
-    /// <summary><c>effects</c>: emitted by replay, and recorded by the log for that input.</summary>
+    /// <summary><c>effects</c>: emitted by replay, and recorded by the log for that
+    /// input.</summary>
     public sealed record EffectsOf(Position At, ImmutableArray<string> Emitted,
         ImmutableArray<string> Recorded) : Result;
 
-    /// <summary><c>find value</c>; <paramref name="At"/> is null when the node never knew it.</summary>
+    /// <summary><c>find value</c>; <paramref name="At"/> is null when the node never knew
+    /// it.</summary>
     public sealed record Found(long Value, Position? At, string From) : Result;
 
     /// <summary><c>peers</c>.</summary>

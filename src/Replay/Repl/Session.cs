@@ -35,7 +35,8 @@ public sealed class Session
         Command.Goto g => GoTo(g.Target),
         Command.Until u => Until(u.Condition),
         Command.State => new Result.StateOf(Here(), _current.After),
-        Command.Diff => new Result.DiffOf(Here(), StateDiff.Between(_current.Before, _current.After)),
+        Command.Diff => new Result.DiffOf(Here(),
+            StateDiff.Between(_current.Before, _current.After)),
         Command.Effects => EffectsHere(),
         Command.FindValue f => Find(f.Value),
         Command.Peers => new Result.PeerTable(Here(), PeerRows(_current.After)),
@@ -50,7 +51,8 @@ public sealed class Session
     /// <summary>The position line for <paramref name="position"/>.</summary>
     public static Position PositionOf(Timeline timeline, int position)
     {
-        if (position == 0) return new Position(0, timeline.Length, 0, "start (no step applied)", 0, false);
+        if (position == 0)
+            return new Position(0, timeline.Length, 0, "start (no step applied)", 0, false);
         var step = timeline.StepAt(position);
         return new Position(position, timeline.Length, step.Event.NowMs,
             Describe.Event(step.Event), step.SourceLine, step.Synthesised);
@@ -88,7 +90,8 @@ public sealed class Session
         var hit = Timeline.Scan(_current,
             (position, before, t) => condition.Holds(Timeline.StepAt(position), before, t));
         return hit is null
-            ? new Result.Moved("until", Here(), $"no later step satisfies '{condition.Render()}'; not moved")
+            ? new Result.Moved("until", Here(),
+                $"no later step satisfies '{condition.Render()}'; not moved")
             : Move("until", hit, "");
     }
 
@@ -96,7 +99,8 @@ public sealed class Session
     {
         var emitted = _current.Effects.Map(Describe.Effect).ToImmutableArray();
         var recorded = _current.Position == 0 ? []
-            : Timeline.StepAt(_current.Position).RecordedSends.Select(l => $"send {l}").ToImmutableArray();
+            : Timeline.StepAt(_current.Position).RecordedSends
+                .Select(l => $"send {l}").ToImmutableArray();
         return new Result.EffectsOf(Here(), emitted, recorded);
     }
 

@@ -16,7 +16,8 @@ public static class TextOutput
         Result.EffectsOf e => RenderEffects(e),
         Result.Found f => f.At is null
             ? $"value {f.Value}: the node never knew it\n"
-            : $"value {f.Value}: first known at step {f.At.Step} (t={f.At.NowMs} ms), from {f.From}\n"
+            : $"value {f.Value}: first known at step {f.At.Step} (t={f.At.NowMs} ms), "
+              + $"from {f.From}\n"
               + $"  {f.At.Render()}\n",
         Result.PeerTable p => RenderPeers(p),
         Result.Verified v => RenderVerification(v.Verification),
@@ -65,7 +66,8 @@ public static class TextOutput
 
     private static string RenderVerification(Verification v)
     {
-        if (v.First is null) return $"verify: no divergence; {v.Compared} outputs match ({v.Mode})\n";
+        if (v.First is null)
+            return $"verify: no divergence; {v.Compared} outputs match ({v.Mode})\n";
         return $"verify: DIVERGES after {v.Compared} matching outputs ({v.Mode})\n"
             + $"  at {v.First.At.Render()}\n"
             + $"  recorded: {v.First.Recorded}\n"

@@ -14,7 +14,8 @@ namespace FunctionalGossip.Replay.Repl;
 /// </summary>
 public static class Verifier
 {
-    /// <summary>Verifies the whole recording; the timeline's snapshots are reused and filled.</summary>
+    /// <summary>Verifies the whole recording; the timeline's snapshots are reused and
+    /// filled.</summary>
     public static Verification Run(Timeline timeline)
     {
         var exact = timeline.Recording.ExactTiming;
@@ -70,7 +71,7 @@ public static class Verifier
     }
 
     private static Envelope Canonical(Envelope e) => e.Body is Body.ReadOk r
-        ? e with { Body = r with { Messages = Prelude.toSeq(r.Messages.Distinct().Order()).Strict() } }
+        ? e with { Body = r with { Messages = Prelude.toSeq(r.Messages.Distinct().Order()) } }
         : e;
 
     private static Option<long> MsgId(Body body) => body switch
