@@ -89,7 +89,8 @@ internal sealed class JournaledCluster
     private void Input(string node, string line) =>
         Journaled(node, new JournalEntry.Received(_now, line), Event.FromLine(_now, line));
 
-    /// <summary>What the shell does per input: journal it, step, execute and journal effects.</summary>
+    /// <summary>What the shell does per input: journal it, step, execute and journal
+    /// effects.</summary>
     private void Journaled(string node, JournalEntry input, Event ev)
     {
         var journal = _journals[node];

@@ -5,7 +5,8 @@ using FunctionalGossip.Replay.Repl;
 
 namespace FunctionalGossip.Replay.Tests;
 
-/// <summary>Command parsing, misuse messages, the CLI's exit codes, --script, stdin and --json.</summary>
+/// <summary>Command parsing, misuse messages, the CLI's exit codes, --script, stdin and
+/// --json.</summary>
 public class ReplCommandTests
 {
     public static TheoryData<string, Command> Good() => new()
