@@ -21,6 +21,9 @@ public static class Cli
         switch (args.Length > 0 ? args[0] : "")
         {
             case "check": return CheckCli.CheckCommand.Run(args[1..], Console.Out, Console.Error);
+            case "replay":
+                return Replay.ReplayCommand.Run(args[1..], Console.In, Console.Out, Console.Error,
+                    interactive: !Console.IsInputRedirected);
         }
         var settings = NodeSettings.Parse(args);
         return settings.Match(
@@ -42,6 +45,9 @@ public static class Cli
           gossip [key=value ...]      run as a Maelstrom node on stdin/stdout (journal on stderr)
           gossip check <run folder | history.edn> [--json]
                                       judge a Maelstrom history like Maelstrom's checker
+          gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force] [key=value ...]
+                                      step through a recorded journal, jepsen.log or Go
+                                      node log, folding the node's Step (see replay --help)
           gossip --help               this text
 
         node settings (defaults in brackets):

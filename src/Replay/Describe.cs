@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Wire;
+using LanguageExt;
+
+namespace FunctionalGossip.Replay;
+
+/// <summary>
+/// Deterministic, readable text for states, events and effects (raft's <c>Describe*</c>):
+/// ordered collections only, value sets as ranges (<c>0-17 19 21-30</c>), one fact per line.
+/// </summary>
+public static class Describe
+{
+    /// <summary>The whole state, one fact per line, peers in id order.</summary>
+    public static string State(NodeState s)
+    {
+        var sb = new StringBuilder();
+        sb.Append(s.Membership.Match(
+            m => $"node {m.Self} of [{string.Join(" ", m.NodeIds)}]",
+            () => "node (not initialised)")).Append('\n');
+        sb.Append($"settings {s.Settings.Render()}\n");
+        sb.Append($"next-msg-id {s.NextMsgId}  gossip-due {s.GossipDueMs} ms\n");
+        sb.Append($"values ({s.Values.Count}): {Values(s.Values)}\n");
+        sb.Append($"peers ({s.Peers.Count}):");
+        if (s.Peers.IsEmpty) sb.Append(" none");
+        foreach (var (peer, link) in s.Peers)
+        {
+            sb.Append($"\n  {peer}: unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
+            foreach (var (msgId, batch) in link.InFlight)
+                sb.Append($"\n    in flight msg_id {msgId} sent {batch.SentAtMs} ms: "
+                    + $"({batch.Values.Count}) {Values(batch.Values)}");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
+    /// empty.</summary>
+    public static string Values(IEnumerable<long> values)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return "-";
+        var parts = new List<string>();
+        var start = sorted[0];
+        var prev = start;
+        foreach (var v in sorted.Skip(1).Append(long.MinValue))
+        {
+            if (v == prev + 1 && v != long.MinValue) { prev = v; continue; }
+            parts.Add(start == prev ? $"{start}" : $"{start}-{prev}");
+            (start, prev) = (v, v);
+        }
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>One line for an event: what arrived, from whom, with its key fields.</summary>
+    public static string Event(Event ev) => ev switch
+    {
+        Core.Event.Receive r => $"recv {r.Message.Src}→{r.Message.Dest} {Body(r.Message.Body)}",
+        Core.Event.Tick t => $"tick {t.Timer.Name()}",
+        Core.Event.Unreadable u => $"unreadable line ({u.Error.Describe()})",
+        _ => throw new UnreachableException(ev.ToString()),
+    };
+
+    /// <summary>One line for an effect.</summary>
+    public static string Effect(Effect effect) => effect switch
+    {
+        Core.Effect.Send s => $"send {Codec.Encode(s.Message)}",
+        Core.Effect.SetTimer t => $"set-timer {t.Timer.Name()} at {t.AtMs} ms",
+        Core.Effect.Log l => $"log {l.Text}",
+        _ => throw new UnreachableException(effect.ToString()),
+    };
+
+    /// <summary>A body's type and key fields, e.g. <c>broadcast 17 msg_id=4</c>.</summary>
+    public static string Body(Body body) => body switch
+    {
+        Core.Wire.Body.Init b => $"init {b.NodeId} of [{string.Join(" ", b.NodeIds)}]{Id(b.MsgId)}",
+        Core.Wire.Body.Topology b => $"topology ({b.Neighbours.Count} nodes){Id(b.MsgId)}",
+        Core.Wire.Body.Broadcast b => $"broadcast {b.Message}{Id(b.MsgId)}",
+        Core.Wire.Body.Read b => $"read{Id(b.MsgId)}",
+        Core.Wire.Body.Gossip b => $"gossip [{Values(b.Values)}]{Id(b.MsgId)}",
+        Core.Wire.Body.ReadOk b => $"read_ok [{Values(b.Messages)}] in_reply_to={b.InReplyTo}",
+        Core.Wire.Body.Error b => $"error {b.Code} in_reply_to={b.InReplyTo}"
+            + b.Text.Match(t => $" \"{t}\"", () => ""),
+        Core.Wire.Body.InitOk b => $"init_ok in_reply_to={b.InReplyTo}",
+        Core.Wire.Body.TopologyOk b => $"topology_ok in_reply_to={b.InReplyTo}",
+        Core.Wire.Body.BroadcastOk b => $"broadcast_ok in_reply_to={b.InReplyTo}",
+        Core.Wire.Body.GossipOk b => $"gossip_ok in_reply_to={b.InReplyTo}",
+        Core.Wire.Body.Unknown b => $"{b.TypeName} (unknown type){Id(b.MsgId)}",
+        Core.Wire.Body.Malformed b => $"{b.TypeName} (malformed: {b.Reason}){Id(b.MsgId)}",
+        _ => throw new UnreachableException(body.ToString()),
+    };
+
+    private static string Id(Option<long> msgId) => msgId.Match(id => $" msg_id={id}", () => "");
+}

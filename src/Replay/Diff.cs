@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using FunctionalGossip.Core;
+using LanguageExt;
+
+namespace FunctionalGossip.Replay;
+
+/// <summary>One difference between two states.</summary>
+public abstract record Change
+{
+    private Change() { }
+
+    /// <summary>What changed, e.g. <c>values</c>, <c>peer n1 unsent</c>.</summary>
+    public abstract string What { get; }
+
+    /// <summary>A set of values gained and lost members.</summary>
+    public sealed record Set(string What, ImmutableArray<long> Added, ImmutableArray<long> Removed)
+        : Change
+    {
+        /// <inheritdoc/>
+        public override string What { get; } = What;
+    }
+
+    /// <summary>A single field went from one value to another.</summary>
+    public sealed record Field(string What, string Before, string After) : Change
+    {
+        /// <inheritdoc/>
+        public override string What { get; } = What;
+    }
+
+    /// <summary>One line of text, e.g. <c>values +[5 7-8]</c>.</summary>
+    public string Render() => this switch
+    {
+        Set s => $"{s.What}" + (s.Added.IsEmpty ? "" : $" +[{Describe.Values(s.Added)}]")
+                 + (s.Removed.IsEmpty ? "" : $" -[{Describe.Values(s.Removed)}]"),
+        Field f => $"{f.What}: {f.Before} → {f.After}",
+        _ => throw new System.Diagnostics.UnreachableException(ToString()),
+    };
+}
+
+/// <summary>What a step changed in the node's state, field by field, in a fixed order.</summary>
+public static class StateDiff
+{
+    /// <summary>The changes from <paramref name="before"/> to <paramref name="after"/>
+    /// (empty when the states are equal).</summary>
+    public static ImmutableArray<Change> Between(NodeState before, NodeState after)
+    {
+        var changes = ImmutableArray.CreateBuilder<Change>();
+        if (before.Settings != after.Settings)
+            changes.Add(new Change.Field("settings", before.Settings.Render(),
+                after.Settings.Render()));
+        if (before.Membership != after.Membership)
+            changes.Add(new Change.Field("membership", Member(before), Member(after)));
+        AddSet(changes, "values", before.Values, after.Values);
+        if (before.NextMsgId != after.NextMsgId)
+            changes.Add(new Change.Field("next-msg-id", $"{before.NextMsgId}",
+                $"{after.NextMsgId}"));
+        if (before.GossipDueMs != after.GossipDueMs)
+            changes.Add(new Change.Field("gossip-due", $"{before.GossipDueMs} ms",
+                $"{after.GossipDueMs} ms"));
+        var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var peer in peers)
+            AddPeer(changes, peer, before.Peers.Find(peer), after.Peers.Find(peer));
+        return changes.ToImmutable();
+    }
+
+    private static void AddPeer(ImmutableArray<Change>.Builder changes, string peer,
+        Option<PeerLink> before, Option<PeerLink> after)
+    {
+        var (b, a) = (before.IfNone(PeerLink.Empty), after.IfNone(PeerLink.Empty));
+        if (before.IsNone) changes.Add(new Change.Field($"peer {peer}", "absent", "relay peer"));
+        AddSet(changes, $"peer {peer} unsent", b.Unsent, a.Unsent);
+        foreach (var id in b.InFlight.Keys.Where(k => !a.InFlight.ContainsKey(k)))
+            changes.Add(new Change.Field($"peer {peer} in-flight msg_id {id}",
+                Batch(b.InFlight[id]), "gone"));
+        foreach (var id in a.InFlight.Keys.Where(k => !b.InFlight.ContainsKey(k)))
+            changes.Add(new Change.Field($"peer {peer} in-flight msg_id {id}",
+                "none", Batch(a.InFlight[id])));
+    }
+
+    private static void AddSet(ImmutableArray<Change>.Builder changes, string what,
+        Set<long> before, Set<long> after)
+    {
+        if (before == after) return;
+        var added = after.Where(v => !before.Contains(v)).ToImmutableArray();
+        var removed = before.Where(v => !after.Contains(v)).ToImmutableArray();
+        if (added.IsEmpty && removed.IsEmpty) return;
+        changes.Add(new Change.Set(what, added, removed));
+    }
+
+    private static string Batch(Batch b) => $"[{Describe.Values(b.Values)}] sent {b.SentAtMs} ms";
+
+    private static string Member(NodeState s) =>
+        s.Membership.Match(m => $"{m.Self} of [{string.Join(" ", m.NodeIds)}]", () => "none");
+}

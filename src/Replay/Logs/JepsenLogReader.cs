@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FunctionalGossip.Core;
+
+namespace FunctionalGossip.Replay.Logs;
+
+/// <summary>
+/// Reads Maelstrom's <c>jepsen.log</c> written with <c>--log-net-recv</c>: each
+/// <c>:recv #maelstrom.net.message.Message{…}</c> line addressed to the chosen node is an input
+/// (converted to the JSON line the node read); <c>:send</c> lines from it (<c>--log-net-send</c>)
+/// are its outputs. Timer ticks were not logged, so they are synthesised.
+/// </summary>
+internal static partial class JepsenLogReader
+{
+    /// <summary>The timestamp that starts every jepsen.log line.</summary>
+    [GeneratedRegex(@"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})\{GMT\}\t")]
+    internal static partial Regex Stamp();
+
+    private const string RecvMark = "maelstrom.net: :recv ";
+    private const string SendMark = "maelstrom.net: :send ";
+
+    private sealed record NetLine(int SourceLine, long Ms, bool Recv, NetMessage Message);
+
+    /// <summary>Reads the lines; refused when there are no <c>:recv</c> lines or the node is
+    /// ambiguous or absent.</summary>
+    public static Loaded Read(IReadOnlyList<string> lines, ReplayOptions options)
+    {
+        var b = new LogBuilder();
+        var net = new List<NetLine>();
+        DateTime? origin = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var m = Stamp().Match(lines[i]);
+            if (!m.Success) { b.Other(); continue; }
+            var at = DateTime.ParseExact(m.Groups[1].Value, "yyyy-MM-dd HH:mm:ss,fff",
+                CultureInfo.InvariantCulture);
+            origin ??= at;
+            var ms = (long)(at - origin.Value).TotalMilliseconds;
+            var recv = lines[i].IndexOf(RecvMark, StringComparison.Ordinal);
+            var send = lines[i].IndexOf(SendMark, StringComparison.Ordinal);
+            var mark = recv >= 0 ? recv : send;
+            if (mark < 0) { b.Other(); continue; }
+            var message = EdnMessage.Parse(lines[i][(mark + RecvMark.Length)..]);
+            if (message is null)
+            {
+                b.Skip($"unreadable {(recv >= 0 ? ":recv" : ":send")} record");
+                continue;
+            }
+            net.Add(new NetLine(i + 1, ms, recv >= 0, message));
+        }
+        var nodes = net.Where(n => n.Recv && n.Message.Dest.StartsWith('n'))
+            .Select(n => n.Message.Dest).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!net.Any(n => n.Recv))
+            return new Loaded.Refused("this jepsen.log has no ':recv' lines: it was not written "
+                + "with --log-net-recv, so the messages nodes received are unknown");
+        var node = options.Node;
+        if (node.Length == 0 && nodes.Count != 1)
+            return new Loaded.Refused("this jepsen.log holds messages for "
+                + $"{string.Join(", ", nodes)}: pick one with --node nX");
+        if (node.Length == 0) node = nodes[0];
+        if (!nodes.Contains(node))
+            return new Loaded.Refused($"no ':recv' lines for {node} in this jepsen.log "
+                + $"(nodes: {string.Join(", ", nodes)})");
+        foreach (var n in net)
+        {
+            if (n.Recv && n.Message.Dest == node) b.Line(n.Ms, n.SourceLine, n.Message.Json);
+            else if (!n.Recv && n.Message.Src == node) b.Sent(n.Message.Json);
+            else b.Other();
+        }
+        var settings = ForeignSettings(options);
+        b.Note($"timing is approximate: times are jepsen.log's (ms since its first line), and "
+            + $"gossip ticks are synthesised every {settings.TickMs} ms (tick-ms) between inputs");
+        if (!net.Any(n => !n.Recv && n.Message.Src == node))
+            b.Note("no ':send' lines from this node (--log-net-send was off): "
+                + "verify has nothing to compare");
+        return new Loaded.Ok(b.Build(LogKind.JepsenLog, node, settings, synthesiseTicks: true));
+    }
+
+    /// <summary>Settings for a log that does not record them: defaults plus overrides.</summary>
+    internal static NodeSettings ForeignSettings(ReplayOptions options) =>
+        NodeSettings.Parse(options.SettingWords)
+            .Match(Right: s => s, Left: _ => NodeSettings.Default);
+}

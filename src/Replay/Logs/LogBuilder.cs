@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Wire;
+
+namespace FunctionalGossip.Replay.Logs;
+
+/// <summary>
+/// Collects what a reader finds in a log, in order, and builds the <see cref="Recording"/>:
+/// inputs become events exactly as the shell makes them (<see cref="Event.FromLine"/>), and
+/// outputs are attached to the input before them. For logs without timer records, ticks are
+/// synthesised on a grid of the node's tick interval starting at the first input.
+/// </summary>
+internal sealed class LogBuilder
+{
+    private abstract record Input(long NowMs, int SourceLine)
+    {
+        public List<string> Sends { get; } = [];
+    }
+
+    private sealed record LineInput(long NowMs, int SourceLine, string Line)
+        : Input(NowMs, SourceLine);
+
+    private sealed record TooLongInput(long NowMs, int SourceLine, long Chars)
+        : Input(NowMs, SourceLine);
+
+    private sealed record TickInput(long NowMs, int SourceLine, TimerId Timer)
+        : Input(NowMs, SourceLine);
+
+    private readonly List<Input> _inputs = [];
+    private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
+    private readonly List<string> _notes = [];
+    private int _other;
+
+    /// <summary>How many inputs have been added so far.</summary>
+    public int InputCount => _inputs.Count;
+
+    /// <summary>A stdin line the node read at <paramref name="nowMs"/>.</summary>
+    public void Line(long nowMs, int sourceLine, string line) =>
+        _inputs.Add(new LineInput(nowMs, sourceLine, line));
+
+    /// <summary>An overlong stdin line of which only the length was kept.</summary>
+    public void TooLong(long nowMs, int sourceLine, long chars) =>
+        _inputs.Add(new TooLongInput(nowMs, sourceLine, chars));
+
+    /// <summary>A recorded timer firing.</summary>
+    public void Tick(long nowMs, int sourceLine, TimerId timer) =>
+        _inputs.Add(new TickInput(nowMs, sourceLine, timer));
+
+    /// <summary>A stdout line of the node, attached to the latest input.</summary>
+    public void Sent(string line)
+    {
+        if (_inputs.Count == 0) Skip("output recorded before any input");
+        else _inputs[^1].Sends.Add(line);
+    }
+
+    /// <summary>A line that looked like data but could not be understood.</summary>
+    public void Skip(string reason) =>
+        _skipped[reason] = _skipped.TryGetValue(reason, out var n) ? n + 1 : 1;
+
+    /// <summary>A line that is neither an input nor an output of the replayed node.</summary>
+    public void Other() => _other++;
+
+    /// <summary>Something the user should be told when the replay opens.</summary>
+    public void Note(string note) => _notes.Add(note);
+
+    /// <summary>Builds the recording; with <paramref name="synthesiseTicks"/>, a gossip tick is
+    /// inserted at every multiple of the tick interval after the first input, up to the
+    /// last.</summary>
+    public Recording Build(LogKind kind, string node, NodeSettings settings, bool synthesiseTicks)
+    {
+        var steps = ImmutableArray.CreateBuilder<RecordedStep>(_inputs.Count);
+        long nextTickMs = _inputs.Count > 0 ? _inputs[0].NowMs + settings.TickMs : 0;
+        foreach (var input in _inputs)
+        {
+            while (synthesiseTicks && nextTickMs <= input.NowMs)
+            {
+                steps.Add(new RecordedStep(new Event.Tick(nextTickMs, TimerId.Gossip), 0, []));
+                nextTickMs += settings.TickMs;
+            }
+            steps.Add(new RecordedStep(ToEvent(input), input.SourceLine, [.. input.Sends]));
+        }
+        return new Recording(kind, node, settings, steps.ToImmutable(),
+            _skipped.ToImmutableSortedDictionary(StringComparer.Ordinal), _other, [.. _notes]);
+    }
+
+    private static Event ToEvent(Input input) => input switch
+    {
+        LineInput l => Event.FromLine(l.NowMs, l.Line),
+        TooLongInput t => new Event.Unreadable(t.NowMs, "", new LineError.TooLong(t.Chars)),
+        TickInput t => new Event.Tick(t.NowMs, t.Timer),
+        _ => throw new System.Diagnostics.UnreachableException(input.ToString()),
+    };
+}

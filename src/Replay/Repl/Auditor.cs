@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Wire;
+
+namespace FunctionalGossip.Replay.Repl;
+
+/// <summary>
+/// <c>summary</c>: folds the whole log and sorts the inputs the node did not accept: those it
+/// answered with an error or could not read (rejected), and those it logged and ignored
+/// (replies it never asked for, misaddressed messages). Reasons are the node's own texts.
+/// </summary>
+public static class Auditor
+{
+    /// <summary>Audits the whole recording.</summary>
+    public static Audit Run(Timeline timeline)
+    {
+        var rejected = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        timeline.Scan(timeline.At(0), (position, _, t) =>
+        {
+            var reason = Rejection(timeline.StepAt(position).Event, t);
+            if (reason is not null) Count(rejected, reason);
+            else if (Ignoring(t) is { } why) Count(ignored, why);
+            return false;
+        });
+        var final = timeline.StateAt(timeline.Length);
+        return new Audit(timeline.Recording,
+            rejected.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            ignored.ToImmutableSortedDictionary(StringComparer.Ordinal), final.Values.Count);
+    }
+
+    private static string? Rejection(Event ev, Transition t)
+    {
+        if (ev is Event.Unreadable u) return $"unreadable line: {Kind(u.Error)}";
+        foreach (var e in t.Effects)
+            if (e is Effect.Send { Message.Body: Body.Error err })
+                return $"error {err.Code}: {err.Text.IfNone("")}";
+        return null;
+    }
+
+    private static string Kind(LineError error) => error switch
+    {
+        LineError.NotJson => "not JSON",
+        _ => error.Describe(),
+    };
+
+    /// <summary>"ignored broadcast_ok from n3" → "ignored broadcast_ok".</summary>
+    private static string? Ignoring(Transition t)
+    {
+        foreach (var e in t.Effects)
+        {
+            if (e is not Effect.Log { Text: var text }
+                || !text.StartsWith("ignored ", StringComparison.Ordinal)) continue;
+            var from = text.IndexOf(" from ", StringComparison.Ordinal);
+            var misaddressed = text.Contains(" addressed to ", StringComparison.Ordinal);
+            return (from < 0 ? text : text[..from]) + (misaddressed ? " (misaddressed)" : "");
+        }
+        return null;
+    }
+
+    private static void Count(SortedDictionary<string, int> counts, string key) =>
+        counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
+}

@@ -1,0 +1,84 @@
+using FunctionalGossip.Replay.Logs;
+using FunctionalGossip.Replay.Repl;
+
+namespace FunctionalGossip.Replay;
+
+/// <summary>
+/// <c>gossip replay &lt;log&gt; [--node nX] [--script "…"] [--json] [--force]
+/// [key=value …]</c>:
+/// the REPL's shell. Reads the log, then commands from <c>--script</c>, the terminal (with line
+/// editing) or stdin, and prints one result per command.
+/// </summary>
+public static class ReplayCommand
+{
+    /// <summary>Exit status for unusable arguments or an unreadable or unrecognised log.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>
+    /// Runs the command; <paramref name="args"/> are the arguments after <c>replay</c>, and
+    /// <paramref name="interactive"/> says stdin is a terminal (prompt and line editing).
+    /// Returns 0, 1 if a scripted command was misused, or 2 for bad arguments or log.
+    /// </summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
+        bool interactive)
+    {
+        switch (ReplayArgs.Parse(args))
+        {
+            case ReplayArgs.Help:
+                stdout.Write(ReplayArgs.Usage);
+                return 0;
+            case ReplayArgs.Bad bad:
+                stderr.WriteLine($"gossip replay: {bad.Message} (see gossip replay --help)");
+                return BadInput;
+            case ReplayArgs.Open open:
+                return LogReader.Load(open.Path, open.Options) switch
+                {
+                    Loaded.Ok ok => Repl(ok.Recording, open, stdin, stdout, interactive),
+                    Loaded.Refused no => Refuse(stderr, no.Message),
+                    var other => throw new System.Diagnostics.UnreachableException(
+                        other.ToString()),
+                };
+            case var other:
+                throw new System.Diagnostics.UnreachableException(other.ToString());
+        }
+    }
+
+    private static int Refuse(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"gossip replay: {message}");
+        return BadInput;
+    }
+
+    private static int Repl(Recording recording, ReplayArgs.Open open, TextReader stdin,
+        TextWriter stdout, bool interactive)
+    {
+        var session = new Session(recording);
+        var at = Session.PositionOf(session.Timeline, 0);
+        stdout.Write(open.Json
+            ? JsonOutput.Opening(recording, at)
+            : TextOutput.Banner(recording) + at.Render() + "\n");
+        var misused = false;
+        var editor = interactive && open.Script is null ? new LineEditor() : null;
+        foreach (var line in Lines(open.Script, stdin, editor))
+        {
+            if (line.Trim().Length == 0) continue;
+            var result = session.Execute(Command.Parse(line));
+            stdout.Write(open.Json ? JsonOutput.Render(result) : TextOutput.Render(result));
+            stdout.Flush();
+            if (result is Result.Quitting) break;
+            misused |= result is Result.Error;
+        }
+        return misused && editor is null ? 1 : 0;
+    }
+
+    private static IEnumerable<string> Lines(string? script, TextReader stdin, LineEditor? editor)
+    {
+        if (script is not null)
+        {
+            foreach (var command in Command.SplitScript(script)) yield return command;
+            yield break;
+        }
+        while ((editor is null ? stdin.ReadLine() : editor.ReadLine("replay> ")) is { } line)
+            foreach (var command in Command.SplitScript(line)) yield return command;
+    }
+}
