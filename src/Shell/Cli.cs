@@ -21,6 +21,7 @@ public static class Cli
         switch (args.Length > 0 ? args[0] : "")
         {
             case "check": return CheckCli.CheckCommand.Run(args[1..], Console.Out, Console.Error);
+            case "test": return FunctionalGossip.Harness.Cli.TestCommand.Run(args[1..], Console.Out, Console.Error);
         }
         var settings = NodeSettings.Parse(args);
         return settings.Match(
@@ -40,6 +41,10 @@ public static class Cli
           gossip [key=value ...]      run as a Maelstrom node on stdin/stdout (journal on stderr)
           gossip check <run folder | history.edn> [--json]
                                       judge a Maelstrom history like Maelstrom's checker
+          gossip test --sim [maelstrom flags] [key=value ...]
+                                      run Maelstrom's broadcast test in the deterministic
+                                      simulator; writes store/broadcast/<time>/ (see
+                                      gossip test --help)
           gossip --help               this text
 
         node settings (defaults in brackets):
