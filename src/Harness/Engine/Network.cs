@@ -108,21 +108,24 @@ public sealed class Network
         void Put(NetMessage message, long deadlineNs);
     }
 
-    /// <summary>A node's queue and its single delivery loop.</summary>
+    /// <summary>
+    /// A node's queue and its single delivery loop. An idle loop takes a message the moment
+    /// it is queued (Maelstrom's loop is blocked in <c>poll</c>), checks the partition then,
+    /// and holds it until its deadline; delivery itself always happens in a scheduled action,
+    /// never inside the sender's step.
+    /// </summary>
     private sealed class NodeLoop(Network net, string id, Action<NetMessage> deliver) : IMailbox
     {
         private readonly PriorityQueue<NetMessage, (long Deadline, long Id)> _queue = new();
-        private bool _running;
+        private bool _holding;
 
         public void Put(NetMessage message, long deadlineNs)
         {
             _queue.Enqueue(message, (deadlineNs, message.Id));
-            if (_running) return;
-            _running = true;
-            net._clock.Post(Take);
+            if (!_holding) Take();
         }
 
-        /// <summary>Takes heads until one must wait for its deadline or the queue is empty.</summary>
+        /// <summary>Takes the head: dropped if partitioned, else held until its deadline.</summary>
         private void Take()
         {
             while (_queue.TryDequeue(out var m, out var key))
@@ -132,20 +135,18 @@ public sealed class Network
                     net.Dropped++;
                     continue;
                 }
-                if (key.Deadline > net._clock.NowNs)
-                {
-                    net._clock.At(key.Deadline, () => { Deliver(m); Take(); });
-                    return;
-                }
-                Deliver(m);
+                _holding = true;
+                net._clock.At(key.Deadline, () => Deliver(m));
+                return;
             }
-            _running = false;
         }
 
         private void Deliver(NetMessage m)
         {
             net.Received(m, id + " stdin");
             deliver(m);
+            _holding = false;
+            Take();
         }
     }
 
