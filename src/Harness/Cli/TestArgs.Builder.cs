@@ -21,6 +21,7 @@ internal sealed class Builder
     private ulong? _seed;
     private string _store = "store";
     private bool _json;
+    private bool _timings;
     private bool _logSend;
     private bool _logRecv;
     private string _bin = "gossip";
@@ -39,6 +40,7 @@ internal sealed class Builder
         {
             case "--sim": _sim = true; return null;
             case "--json": _json = true; return null;
+            case "--timings": _timings = true; return null;
             case "--log-net-send": _logSend = true; return null;
             case "--log-net-recv": _logRecv = true; return null;
             case "--log-stderr": return null;
@@ -119,6 +121,6 @@ internal sealed class Builder
             _partition, _interval, _topology, concurrency, _recovery,
             _seed ?? (ulong)Random.Shared.NextInt64(0, 1_000_000_000), _logSend, _logRecv,
             _bin, _nodeArgs);
-        return new TestArgs.Run(options, _store, _json, _seed is not null);
+        return new TestArgs.Run(options, _store, _json, _seed is not null, _timings);
     }
 }

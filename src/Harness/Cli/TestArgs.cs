@@ -13,7 +13,8 @@ public abstract record TestArgs
     public sealed record Help : TestArgs;
 
     /// <summary>A run: the options, where to store it, and whether to print JSON.</summary>
-    public sealed record Run(RunOptions Options, string StoreDir, bool Json, bool SeedGiven)
+    public sealed record Run(RunOptions Options, string StoreDir, bool Json, bool SeedGiven,
+        bool Timings = false)
         : TestArgs;
 
     /// <summary>Unusable arguments; <paramref name="Message"/> says why (one line).</summary>
@@ -26,7 +27,8 @@ public abstract record TestArgs
                            [--nemesis partition] [--nemesis-interval S]
                            [--topology grid|line|tree|tree2|tree3|tree4|total]
                            [--concurrency N|Kn] [--recovery-s S] [--seed N] [--store DIR]
-                           [--json] [--log-net-send] [--log-net-recv] [key=value ...]
+                           [--json] [--log-net-send] [--log-net-recv] [--timings]
+                           [key=value ...]
           Runs Maelstrom's broadcast test against the gossip node in a deterministic simulator
           (virtual clock, Maelstrom's network, workload, nemesis and checker). key=value words
           are node settings. Writes store/broadcast/<time>/ like Maelstrom. Defaults as

@@ -52,9 +52,16 @@ public static class TestCommand
     {
         try { Simulator.ProductionSettings(run.Options); }
         catch (ArgumentException e) { return Fail(stderr, e.Message); }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = Simulator.Run(run.Options);
+        var simulated = clock.Elapsed;
         var results = result.Crash is null ? result.Check() : null;
+        var checkedAt = clock.Elapsed;
         var dir = StoreWriter.Write(run.StoreDir, result, results, DateTimeOffset.UtcNow);
+        if (run.Timings)
+            stderr.WriteLine($"timings: simulate {simulated.TotalMilliseconds:0} ms, check "
+                + $"{(checkedAt - simulated).TotalMilliseconds:0} ms, store "
+                + $"{(clock.Elapsed - checkedAt).TotalMilliseconds:0} ms");
         var summary = run.Json ? stderr : stdout;
         foreach (var v in result.Violations.Take(10))
             stderr.WriteLine($"gossip test: {v.Node} output rejected at {v.AtNs / 1_000_000} ms "

@@ -39,8 +39,16 @@ public static class EnvelopeParser
             var root = doc.RootElement;
             return (new Parsed(root.GetProperty("src").GetString()!,
                 root.GetProperty("dest").GetString()!,
-                Json.Compacted(root.GetProperty("body"))), null);
+                Compact(root.GetProperty("body"))), null);
         }
+    }
+
+    /// <summary>Maelstrom re-serialises bodies compactly; a body already written without
+    /// whitespace or escapes is taken verbatim (the common case, and much cheaper).</summary>
+    private static string Compact(JsonElement body)
+    {
+        var raw = body.GetRawText();
+        return raw.AsSpan().IndexOfAny(" \t\n\r\\") < 0 ? raw : Json.Compacted(body);
     }
 
     private static string? SchemaError(JsonElement root)

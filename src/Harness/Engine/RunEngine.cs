@@ -23,7 +23,6 @@ public sealed partial class RunEngine : INodeOutput
     private readonly List<Op> _history = [];
     private readonly List<Violation> _violations = [];
     private readonly HashSet<string> _deadStdout = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _nodeSet;
     private long _nextClient;
     private long _relStartNs;
     private string? _crash;
@@ -37,7 +36,6 @@ public sealed partial class RunEngine : INodeOutput
         _nemesisRng = root.Split();
         _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
             options.LogNetRecv);
-        _nodeSet = options.Nodes.ToHashSet(StringComparer.Ordinal);
         _workers = Enumerable.Range(0, options.Concurrency)
             .Select(i => new Worker(i, options.Nodes[i % options.Nodes.Count])).ToArray();
     }
