@@ -24,6 +24,9 @@ public static class Cli
             case "replay":
                 return Replay.ReplayCommand.Run(args[1..], Console.In, Console.Out, Console.Error,
                     interactive: !Console.IsInputRedirected);
+            case "test":
+                return FunctionalGossip.Harness.Cli.TestCommand.Run(args[1..], Console.Out,
+                    Console.Error);
         }
         var settings = NodeSettings.Parse(args);
         return settings.Match(
@@ -45,6 +48,10 @@ public static class Cli
           gossip [key=value ...]      run as a Maelstrom node on stdin/stdout (journal on stderr)
           gossip check <run folder | history.edn> [--json]
                                       judge a Maelstrom history like Maelstrom's checker
+          gossip test --sim [maelstrom flags] [key=value ...]
+                                      run Maelstrom's broadcast test in the deterministic
+                                      simulator; writes store/broadcast/<time>/ (see
+                                      gossip test --help)
           gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force] [key=value ...]
                                       step through a recorded journal, jepsen.log or Go
                                       node log, folding the node's Step (see replay --help)

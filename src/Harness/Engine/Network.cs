@@ -1,0 +1,212 @@
+using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Harness.Model;
+
+namespace FunctionalGossip.Harness.Engine;
+
+/// <summary>
+/// Maelstrom's simulated network (net.clj). Sending assigns the next global id, checks that
+/// both ends are registered, journals a send and queues the message for its receiver by
+/// deadline (now + latency; zero when a client is involved). Each node has one delivery loop
+/// that takes the earliest-deadline message as soon as there is one, drops it for good if
+/// the receiver has the sender in its partition set at that moment, and otherwise waits
+/// until the deadline, journals a recv and writes it to the node. Clients read their
+/// mailbox only while waiting for a reply.
+/// </summary>
+public sealed class Network
+{
+    private readonly IScheduler _clock;
+    private readonly Latency _latency;
+    private readonly Prng _rng;
+    private readonly RunLog _log;
+    private readonly bool _logSend;
+    private readonly bool _logRecv;
+    private readonly Dictionary<string, IMailbox> _boxes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _partitions = new(StringComparer.Ordinal);
+    private readonly List<NetEvent> _journal = [];
+    private long _lastId = -1;
+
+    /// <summary>A network on <paramref name="clock"/>; latencies drawn from
+    /// <paramref name="rng"/>.</summary>
+    public Network(IScheduler clock, Latency latency, Prng rng, RunLog log, bool logSend,
+        bool logRecv)
+    {
+        (_clock, _latency, _rng, _log) = (clock, latency, rng, log);
+        (_logSend, _logRecv) = (logSend, logRecv);
+    }
+
+    /// <summary>The network journal: every send and recv, in order.</summary>
+    public IReadOnlyList<NetEvent> Journal => _journal;
+
+    /// <summary>Messages dropped at dequeue because of a partition.</summary>
+    public long Dropped { get; private set; }
+
+    /// <summary>Whether <paramref name="id"/> is registered (a live node, client or
+    /// service).</summary>
+    public bool Knows(string id) => _boxes.ContainsKey(id);
+
+    /// <summary>Registers a node (or service) whose delivery loop hands messages to
+    /// <paramref name="deliver"/>.</summary>
+    public void AddNode(string id, Action<NetMessage> deliver) =>
+        _boxes[id] = new NodeLoop(this, id, deliver);
+
+    /// <summary>Registers a client mailbox.</summary>
+    public ClientMailbox AddClient(string id, string thread)
+    {
+        var box = new ClientMailbox(this, id, thread);
+        _boxes[id] = box;
+        return box;
+    }
+
+    /// <summary>Unregisters an id (a closed client); later sends to it are invalid.</summary>
+    public void Remove(string id) => _boxes.Remove(id);
+
+    /// <summary>
+    /// Sends a message. Returns null, or Maelstrom's reason when src or dest is not
+    /// registered (the id is used up either way, as in net.clj).
+    /// </summary>
+    public string? Send(string src, string dest, string bodyJson, string thread)
+    {
+        var message = new NetMessage(++_lastId, src, dest, bodyJson);
+        if (!_boxes.ContainsKey(src)) return $"Invalid source for message {Describe(message)}";
+        if (!_boxes.TryGetValue(dest, out var box))
+            return $"Invalid dest for message {Describe(message)}";
+        var latencyMs = src.StartsWith('c') || dest.StartsWith('c') ? 0 : _latency.DrawMs(_rng);
+        _journal.Add(new NetEvent(message.Id, true, src, dest));
+        if (_logSend) _log.Info(_clock.NowNs, thread, "maelstrom.net", ":send " + Describe(message));
+        box.Put(message, _clock.NowNs + latencyMs * 1_000_000);
+        return null;
+    }
+
+    /// <summary>Applies a grudge: each node also drops messages from the listed nodes.</summary>
+    public void Drop(SortedGrudge grudge)
+    {
+        foreach (var (dest, sources) in grudge.Entries)
+        {
+            if (!_partitions.TryGetValue(dest, out var set))
+                _partitions[dest] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.UnionWith(sources);
+        }
+    }
+
+    /// <summary>Heals every partition.</summary>
+    public void Heal() => _partitions.Clear();
+
+    /// <summary>Maelstrom's <c>pr-str</c> of the message record.</summary>
+    public static string Describe(NetMessage m) => MessageEdn.PrStr(m);
+
+    private bool Partitioned(string dest, string src) =>
+        _partitions.TryGetValue(dest, out var set) && set.Contains(src);
+
+    private void Received(NetMessage m, string thread)
+    {
+        _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest));
+        if (_logRecv) _log.Info(_clock.NowNs, thread, "maelstrom.net", ":recv " + Describe(m));
+    }
+
+    private interface IMailbox
+    {
+        void Put(NetMessage message, long deadlineNs);
+    }
+
+    /// <summary>
+    /// A node's queue and its single delivery loop. An idle loop takes a message the moment
+    /// it is queued (Maelstrom's loop is blocked in <c>poll</c>), checks the partition then,
+    /// and holds it until its deadline; delivery itself always happens in a scheduled action,
+    /// never inside the sender's step.
+    /// </summary>
+    private sealed class NodeLoop(Network net, string id, Action<NetMessage> deliver) : IMailbox
+    {
+        private readonly PriorityQueue<NetMessage, (long Deadline, long Id)> _queue = new();
+        private bool _holding;
+
+        public void Put(NetMessage message, long deadlineNs)
+        {
+            _queue.Enqueue(message, (deadlineNs, message.Id));
+            if (!_holding) Take();
+        }
+
+        /// <summary>Takes the head: dropped if partitioned, else held until its deadline.</summary>
+        private void Take()
+        {
+            while (_queue.TryDequeue(out var m, out var key))
+            {
+                if (net.Partitioned(id, m.Src))
+                {
+                    net.Dropped++;
+                    continue;
+                }
+                _holding = true;
+                net._clock.At(key.Deadline, () => Deliver(m));
+                return;
+            }
+        }
+
+        private void Deliver(NetMessage m)
+        {
+            net.Received(m, id + " stdin");
+            deliver(m);
+            _holding = false;
+            Take();
+        }
+    }
+
+    /// <summary>
+    /// A client's mailbox (client.clj): read only while the client waits for the reply to
+    /// its one outstanding request; replies to other requests are read and skipped.
+    /// </summary>
+    public sealed class ClientMailbox : IMailbox
+    {
+        private readonly Network _net;
+        private readonly Queue<NetMessage> _queue = new();
+        private readonly string _thread;
+        private long? _awaiting;
+        private Action<NetMessage>? _onReply;
+        private bool _draining;
+
+        internal ClientMailbox(Network net, string id, string thread) =>
+            (_net, Id, _thread) = (net, id, thread);
+
+        /// <summary>The client id (<c>c12</c>).</summary>
+        public string Id { get; }
+
+        void IMailbox.Put(NetMessage message, long deadlineNs)
+        {
+            _queue.Enqueue(message);
+            Wake();
+        }
+
+        /// <summary>Waits for the reply whose <c>in_reply_to</c> is
+        /// <paramref name="msgId"/>.</summary>
+        public void Await(long msgId, Action<NetMessage> onReply)
+        {
+            (_awaiting, _onReply) = (msgId, onReply);
+            Wake();
+        }
+
+        /// <summary>Stops waiting (the request timed out).</summary>
+        public void GiveUp() => (_awaiting, _onReply) = (null, null);
+
+        /// <summary>True while waiting for a reply.</summary>
+        public bool Waiting => _awaiting is not null;
+
+        private void Wake()
+        {
+            if (_awaiting is null || _draining || _queue.Count == 0) return;
+            _draining = true;
+            _net._clock.Post(Drain);
+        }
+
+        private void Drain()
+        {
+            _draining = false;
+            while (_awaiting is { } want && _queue.TryDequeue(out var m))
+            {
+                _net.Received(m, _thread);
+                if (ClientReplies.InReplyTo(m.BodyJson) != want) continue;
+                var reply = _onReply!;
+                GiveUp();
+                reply(m);
+            }
+        }
+    }
+}

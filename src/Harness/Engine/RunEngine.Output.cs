@@ -1,0 +1,22 @@
+namespace FunctionalGossip.Harness.Engine;
+
+public sealed partial class RunEngine
+{
+    /// <summary>
+    /// A node wrote a stdout line (process.clj <c>stdout-thread</c>): parse and validate it,
+    /// then send it into the network. A bad line, or one from/to an unregistered id, is
+    /// reported and, as in Maelstrom, ends reading that node's stdout for the rest of the
+    /// test: its later lines are ignored.
+    /// </summary>
+    public void OnLine(string node, string line)
+    {
+        if (_done || _deadStdout.Contains(node)) return;
+        var (envelope, error) = EnvelopeParser.Parse(line);
+        error ??= _net.Send(envelope!.Src, envelope.Dest, envelope.BodyJson, node + " stdout");
+        if (error is null) return;
+        _violations.Add(new Violation(_clock.NowNs, node, line, error));
+        _deadStdout.Add(node);
+        _log.Warn(_clock.NowNs, node + " stdout", "maelstrom.process",
+            $"Error! {error}; no longer reading {node}'s stdout. Line: {line}");
+    }
+}

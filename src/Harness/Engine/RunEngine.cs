@@ -1,0 +1,106 @@
+using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.History;
+using FunctionalGossip.Harness.Model;
+
+namespace FunctionalGossip.Harness.Engine;
+
+/// <summary>
+/// One Maelstrom broadcast test, transport- and clock-agnostic: setup (init, topology),
+/// the generator phases (main phase with stagger, 50/50 mix, time limit and nemesis; heal;
+/// "Waiting for recovery..."; quiet period; final reads), worker threads with Maelstrom's
+/// clients, the network and the history. Single-threaded: every method runs on the
+/// scheduler's loop.
+/// </summary>
+public sealed partial class RunEngine : INodeOutput
+{
+    private readonly RunOptions _o;
+    private readonly IScheduler _clock;
+    private readonly INodeTransport _transport;
+    private readonly Network _net;
+    private readonly RunLog _log = new();
+    private readonly Prng _workloadRng;
+    private readonly Prng _nemesisRng;
+    private readonly List<Op> _history = [];
+    private readonly List<Violation> _violations = [];
+    private readonly HashSet<string> _deadStdout = new(StringComparer.Ordinal);
+    private long _nextClient;
+    private long _relStartNs;
+    private string? _crash;
+    private bool _done;
+
+    private RunEngine(RunOptions options, INodeTransport transport, IScheduler clock)
+    {
+        (_o, _transport, _clock) = (options, transport, clock);
+        var root = new Prng(options.Seed);
+        _workloadRng = root.Split();
+        _nemesisRng = root.Split();
+        _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
+            options.LogNetRecv);
+        _workers = Enumerable.Range(0, options.Concurrency)
+            .Select(i => new Worker(i, options.Nodes[i % options.Nodes.Count])).ToArray();
+    }
+
+    /// <summary>The services Maelstrom also registers as network nodes.</summary>
+    public static readonly IReadOnlyList<string> Services = ["lin-kv", "seq-kv", "lww-kv", "lin-tso"];
+
+    /// <summary>Runs a whole test through <paramref name="transport"/> on
+    /// <paramref name="clock"/> and returns what it produced.</summary>
+    public static RunResult Run(RunOptions options, INodeTransport transport, IScheduler clock)
+    {
+        var engine = new RunEngine(options, transport, clock);
+        clock.Post(engine.Start);
+        clock.Run(() => engine._done);
+        return engine.Finish();
+    }
+
+    private long RelNs => _clock.NowNs - _relStartNs;
+
+    private void Start()
+    {
+        _log.Info(_clock.NowNs, "jepsen test runner", "maelstrom.net", "Starting Maelstrom network");
+        foreach (var service in Services) _net.AddNode(service, _ => { });
+        foreach (var node in _o.Nodes)
+            _net.AddNode(node, m => _transport.Deliver(node, m.ToLine()));
+        foreach (var node in _o.Nodes)
+        {
+            _log.Info(_clock.NowNs, "jepsen node " + node, "maelstrom.db", "Setting up " + node);
+            _log.Info(_clock.NowNs, "jepsen node " + node, "maelstrom.process",
+                $"launching {_o.Bin} [{string.Join(" ", _o.NodeArgs)}]");
+        }
+        _transport.Start(_o.Nodes, this);
+        SetupInit();
+    }
+
+    /// <summary>Aborts the run the way a failed Maelstrom setup does.</summary>
+    private void Crash(string reason)
+    {
+        if (_done) return;
+        _crash = reason;
+        _log.Warn(_clock.NowNs, "jepsen test runner", "jepsen.core", "Test crashed! " + reason);
+        _done = true;
+    }
+
+    private RunResult Finish()
+    {
+        _transport.Stop();
+        var logs = _o.Nodes.Select(n =>
+            new KeyValuePair<string, IReadOnlyList<string>>(n, _transport.NodeLog(n))).ToList();
+        if (_crash is null)
+            _log.Info(_clock.NowNs, "jepsen test runner", "jepsen.core", "Run complete, writing");
+        return new RunResult(_o, _history, _net.Journal, _violations, _log.Lines, logs, _crash,
+            _clock.NowNs, _net.Dropped);
+    }
+
+    /// <summary>Opens a Maelstrom client (<c>c0</c>, <c>c1</c>, …, one global counter).</summary>
+    private Network.ClientMailbox OpenClient(string thread) =>
+        _net.AddClient("c" + _nextClient++, thread);
+
+    private Op Record(Op op)
+    {
+        var indexed = op with { Index = _history.Count };
+        _history.Add(indexed);
+        return indexed;
+    }
+
+    private static Edn Kw(string name) => Edn.Kw(name);
+}

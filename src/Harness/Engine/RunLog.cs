@@ -1,0 +1,26 @@
+namespace FunctionalGossip.Harness.Engine;
+
+/// <summary>One jepsen.log line before formatting.</summary>
+/// <param name="AtNs">Run time (since network start) of the line.</param>
+/// <param name="Level">INFO or WARN.</param>
+/// <param name="Thread">The Java thread name Maelstrom would show (e.g. <c>jepsen worker 2</c>).</param>
+/// <param name="Logger">The logger (namespace), e.g. <c>jepsen.util</c>.</param>
+/// <param name="Message">The message text (may span lines).</param>
+public sealed record LogLine(long AtNs, string Level, string Thread, string Logger, string Message);
+
+/// <summary>Collects the lines Maelstrom would write to jepsen.log, in order.</summary>
+public sealed class RunLog
+{
+    private readonly List<LogLine> _lines = [];
+
+    /// <summary>Every line so far.</summary>
+    public IReadOnlyList<LogLine> Lines => _lines;
+
+    /// <summary>Adds an INFO line.</summary>
+    public void Info(long atNs, string thread, string logger, string message) =>
+        _lines.Add(new LogLine(atNs, "INFO", thread, logger, message));
+
+    /// <summary>Adds a WARN line.</summary>
+    public void Warn(long atNs, string thread, string logger, string message) =>
+        _lines.Add(new LogLine(atNs, "WARN", thread, logger, message));
+}

@@ -1,0 +1,123 @@
+using FunctionalGossip.Harness.Cli;
+using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Store;
+
+namespace FunctionalGossip.Harness.Tests;
+
+public sealed class CliTests
+{
+    [Fact]
+    public void Defaults_AreMaelstroms()
+    {
+        var run = Assert.IsType<TestArgs.Run>(TestArgs.Parse(["--sim", "--seed", "1"]));
+        var o = run.Options;
+        Assert.Equal(["n1", "n2", "n3", "n4", "n5"], o.Nodes);
+        Assert.Equal((60L, 5.0, 0L, LatencyDist.Constant), (o.TimeLimitS, o.Rate, o.Latency.MeanMs, o.Latency.Dist));
+        Assert.Equal((false, 10.0, TopologyKind.Grid, 5, 10.0),
+            (o.Partitions, o.NemesisIntervalS, o.Topology, o.Concurrency, o.RecoveryS));
+        Assert.Equal("store", run.StoreDir);
+    }
+
+    [Fact]
+    public void MaelstromFlags_AndNodeArgs_Parse()
+    {
+        var run = Assert.IsType<TestArgs.Run>(TestArgs.Parse(["test-ignored=1", "--sim", "-w", "broadcast",
+            "--bin", "x", "--node-count", "25", "--time-limit=20", "--rate", "100", "--latency", "100",
+            "--latency-dist", "exponential", "--nemesis", "partition", "--nemesis-interval", "2.5",
+            "--topology", "tree", "--concurrency", "2n", "--recovery-s", "1", "--seed", "9", "--json",
+            "--log-net-send", "--log-net-recv", "relay=total"]));
+        var o = run.Options;
+        Assert.Equal((25, 20L, 100.0, 2.5, TopologyKind.Tree2, 50, 1.0, 9UL),
+            (o.Nodes.Count, o.TimeLimitS, o.Rate, o.NemesisIntervalS, o.Topology, o.Concurrency, o.RecoveryS, o.Seed));
+        Assert.True(run.Json && o.Partitions && o.LogNetSend && o.LogNetRecv);
+        Assert.Equal(["test-ignored=1", "relay=total"], o.NodeArgs);
+    }
+
+    [Theory]
+    [InlineData("--rate")]
+    [InlineData("--rate -1")]
+    [InlineData("--node-count 0")]
+    [InlineData("--latency-dist gaussian")]
+    [InlineData("--nemesis kill")]
+    [InlineData("--topology ring")]
+    [InlineData("--concurrency n")]
+    [InlineData("--seed -3")]
+    [InlineData("-w lin-kv")]
+    [InlineData("--latency-dist uniform")]
+    [InlineData("--frobnicate")]
+    [InlineData("stray")]
+    public void BadArguments_Exit254_WithOneLine(string extra)
+    {
+        var (code, _, err) = Run(["--sim", .. extra.Split(' ')]);
+        Assert.Equal(254, code);
+        Assert.Single(err.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void WithoutSim_OrWithBadNodeSettings_Exit254()
+    {
+        Assert.Equal(254, Run(["--node-count", "3"]).Code);
+        var (code, _, err) = Run(["--sim", "relay=nowhere", "--store", Temp()]);
+        Assert.Equal(254, code);
+        Assert.Contains("relay=nowhere", err);
+    }
+
+    [Fact]
+    public void Render_RoundTrips()
+    {
+        var o = SafetySweep.Draw(5) with { NodeArgs = ["tick-ms=50"] };
+        var back = Assert.IsType<TestArgs.Run>(TestArgs.Parse(TestArgs.Render(o).Split(' ')[2..])).Options;
+        Assert.Equal(TestArgs.Render(o), TestArgs.Render(back));
+        Assert.Equal(o.Nodes, back.Nodes);
+    }
+
+    [Fact]
+    public void ARun_WritesAMaelstromStore_AndExitsWithTheVerdict()
+    {
+        var store = Temp();
+        var (code, stdout, _) = Run(["--sim", "--node-count", "3", "--time-limit", "5", "--rate", "10",
+            "--store", store, "--seed", "4", "--log-net-send"]);
+        Assert.Equal(0, code);
+        Assert.Contains("Everything looks good!", stdout);
+        Assert.Contains("seed 4", stdout);
+        var latest = Path.Combine(store, "latest");
+        foreach (var f in new[] { "results.edn", "results.json", "history.edn", "history.txt",
+            "jepsen.log", "latency-raw.png", "node-logs/n0.log", "node-logs/n2.log" })
+            Assert.True(File.Exists(Path.Combine(latest, f)), f);
+        Assert.Matches(@"^\d{8}T\d{6}\.\d{3}[+-]\d{4}$",
+            new FileInfo(Path.Combine(store, "broadcast", "latest")).LinkTarget!);
+        var log = File.ReadAllText(Path.Combine(latest, "jepsen.log"));
+        Assert.Contains("INFO\t[n0 stdout] maelstrom.net: :send #maelstrom.net.message.Message{:id ", log);
+        Assert.Contains("] jepsen.util: 0\t:invoke\t:", log);
+        Assert.Contains(":valid? true", File.ReadAllText(Path.Combine(latest, "results.edn")));
+        var (jcode, json, _) = Run(["--sim", "--node-count", "1", "--time-limit", "2", "--store", store, "--json", "--seed", "1"]);
+        Assert.Equal(0, jcode);
+        Assert.StartsWith("{", json.TrimStart());
+        Assert.Contains("\"valid\": true", json);
+    }
+
+    [Fact]
+    public void Png_IsWellFormed()
+    {
+        var png = Png.Encode(2, 1, [255, 0, 0, 0, 0, 255]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        // IEND's CRC is the well-known AE 42 60 82.
+        Assert.Equal(new byte[] { 0xAE, 0x42, 0x60, 0x82 }, png[^4..]);
+        Assert.Equal(0xCBF43926u, Png.Crc(0xFFFFFFFFu, "123456789"u8) ^ 0xFFFFFFFFu);
+        using var z = new System.IO.Compression.ZLibStream(
+            new MemoryStream(png[41..^12]), System.IO.Compression.CompressionMode.Decompress);
+        var raw = new MemoryStream();
+        z.CopyTo(raw);
+        Assert.Equal(new byte[] { 0, 255, 0, 0, 0, 0, 255 }, raw.ToArray());
+    }
+
+    private static string Temp() =>
+        Directory.CreateTempSubdirectory("gossip-harness-").FullName;
+
+    private static (int Code, string Out, string Err) Run(string[] args)
+    {
+        var (o, e) = (new StringWriter(), new StringWriter());
+        var code = TestCommand.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+}
