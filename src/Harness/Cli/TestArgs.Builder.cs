@@ -24,7 +24,7 @@ internal sealed class Builder
     private bool _timings;
     private bool _logSend;
     private bool _logRecv;
-    private string _bin = "gossip";
+    private string? _bin;
     private readonly List<string> _nodeArgs = [];
 
     public string? NodeArg(string word)
@@ -107,8 +107,6 @@ internal sealed class Builder
 
     public TestArgs Build()
     {
-        if (!_sim) return new TestArgs.Bad(
-            "only --sim is implemented so far: add --sim to run against the simulator");
         if (_latency == 0 && _dist != LatencyDist.Constant)
             return new TestArgs.Bad($"--latency-dist {Latency.Name(_dist)} needs --latency above 0 "
                 + "(Maelstrom divides by zero or loops forever)");
@@ -120,7 +118,8 @@ internal sealed class Builder
         var options = new RunOptions(nodes, _timeLimit, _rate, new Latency(_latency, _dist),
             _partition, _interval, _topology, concurrency, _recovery,
             _seed ?? (ulong)Random.Shared.NextInt64(0, 1_000_000_000), _logSend, _logRecv,
-            _bin, _nodeArgs);
-        return new TestArgs.Run(options, _store, _json, _seed is not null, _timings);
+            _bin ?? "gossip", _nodeArgs);
+        return new TestArgs.Run(options, _store, _json, _seed is not null, _timings, _sim,
+            _bin is not null);
     }
 }

@@ -13,8 +13,15 @@ public abstract record TestArgs
     public sealed record Help : TestArgs;
 
     /// <summary>A run: the options, where to store it, and whether to print JSON.</summary>
+    /// <param name="Options">Everything that decides the run.</param>
+    /// <param name="StoreDir">The store root (<c>store</c>).</param>
+    /// <param name="Json">Print results.json to stdout.</param>
+    /// <param name="SeedGiven">Whether <c>--seed</c> was given.</param>
+    /// <param name="Timings">Print phase timings.</param>
+    /// <param name="Sim">In-process simulator (<c>--sim</c>) rather than real processes.</param>
+    /// <param name="BinGiven">Whether <c>--bin</c> was given (else the running gossip).</param>
     public sealed record Run(RunOptions Options, string StoreDir, bool Json, bool SeedGiven,
-        bool Timings = false)
+        bool Timings = false, bool Sim = true, bool BinGiven = false)
         : TestArgs;
 
     /// <summary>Unusable arguments; <paramref name="Message"/> says why (one line).</summary>
@@ -22,16 +29,19 @@ public abstract record TestArgs
 
     /// <summary>Usage text.</summary>
     public const string Usage = """
-        usage: gossip test --sim [-w broadcast] [--bin FILE] [--node-count N] [--time-limit S]
+        usage: gossip test [--sim] [-w broadcast] [--bin FILE] [--node-count N] [--time-limit S]
                            [--rate R] [--latency MS] [--latency-dist constant|uniform|exponential]
                            [--nemesis partition] [--nemesis-interval S]
                            [--topology grid|line|tree|tree2|tree3|tree4|total]
                            [--concurrency N|Kn] [--recovery-s S] [--seed N] [--store DIR]
                            [--json] [--log-net-send] [--log-net-recv] [--timings]
                            [key=value ...]
-          Runs Maelstrom's broadcast test against the gossip node in a deterministic simulator
-          (virtual clock, Maelstrom's network, workload, nemesis and checker). key=value words
-          are node settings. Writes store/broadcast/<time>/ like Maelstrom. Defaults as
+          Runs Maelstrom's broadcast test, like `maelstrom test -w broadcast`, with Maelstrom's
+          network, workload, nemesis and checker. Without --sim: one real process per node
+          (--bin, default this gossip binary) over pipes, in real time; extra arguments
+          (key=value) are passed to every node. With --sim: the gossip node in a deterministic
+          in-process simulator on a virtual clock (--bin is then only a label). Writes
+          store/broadcast/<time>/ like Maelstrom. Defaults as
           Maelstrom's: time-limit 60, rate 5, latency 0 constant, nemesis-interval 10,
           topology grid, concurrency 1n, nodes n1..n5 unless --node-count; recovery 10 s.
           Exit: 0 valid, 1 invalid, 2 unknown, 254 bad arguments, 255 internal error.
@@ -64,9 +74,10 @@ public abstract record TestArgs
 
     /// <summary>The command line that reproduces <paramref name="o"/> (for failure
     /// messages).</summary>
-    public static string Render(RunOptions o)
+    public static string Render(RunOptions o, bool sim = true)
     {
-        var sb = new StringBuilder("gossip test --sim -w broadcast");
+        var sb = new StringBuilder(sim ? "gossip test --sim -w broadcast"
+            : $"gossip test -w broadcast --bin {o.Bin}");
         if (!o.Nodes.SequenceEqual(DefaultNodes)) sb.Append($" --node-count {o.Nodes.Count}");
         sb.Append(CultureInfo.InvariantCulture, $" --time-limit {o.TimeLimitS} --rate {o.Rate}");
         sb.Append(CultureInfo.InvariantCulture, $" --latency {o.Latency.MeanMs}");

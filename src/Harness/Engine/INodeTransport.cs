@@ -28,4 +28,8 @@ public interface INodeOutput
 {
     /// <summary>Node <paramref name="node"/> wrote <paramref name="line"/> to stdout, now.</summary>
     void OnLine(string node, string line);
+
+    /// <summary>Node <paramref name="node"/> exited by itself (not killed at teardown) with
+    /// <paramref name="status"/>; <paramref name="tail"/> holds its last output lines.</summary>
+    void OnExit(string node, int status, IReadOnlyList<string> tail);
 }

@@ -40,6 +40,12 @@ public sealed class Network
     /// <summary>Messages dropped at dequeue because of a partition.</summary>
     public long Dropped { get; private set; }
 
+    /// <summary>Messages sent and neither received nor dropped yet.</summary>
+    public long InFlight => _sends - _recvs - Dropped;
+
+    private long _sends;
+    private long _recvs;
+
     /// <summary>Whether <paramref name="id"/> is registered (a live node, client or
     /// service).</summary>
     public bool Knows(string id) => _boxes.ContainsKey(id);
@@ -72,6 +78,7 @@ public sealed class Network
             return $"Invalid dest for message {Describe(message)}";
         var latencyMs = src.StartsWith('c') || dest.StartsWith('c') ? 0 : _latency.DrawMs(_rng);
         _journal.Add(new NetEvent(message.Id, true, src, dest));
+        _sends++;
         if (_logSend) _log.Info(_clock.NowNs, thread, "maelstrom.net", ":send " + Describe(message));
         box.Put(message, _clock.NowNs + latencyMs * 1_000_000);
         return null;
@@ -100,6 +107,7 @@ public sealed class Network
     private void Received(NetMessage m, string thread)
     {
         _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest));
+        _recvs++;
         if (_logRecv) _log.Info(_clock.NowNs, thread, "maelstrom.net", ":recv " + Describe(m));
     }
 

@@ -32,11 +32,13 @@ public sealed partial class RunEngine
             {
                 var grudge = Grudge.Of(sp, _o.Nodes, _nemesisRng);
                 _net.Drop(grudge);
+                _partition = Grudge.Name(sp);
                 value = new Edn.Vector([Kw("isolated"), GrudgeEdn(grudge)]);
             }
             else
             {
                 _net.Heal();
+                _partition = "none";
                 value = Kw("network-healed");
             }
             var completion = Record(invoke with { Time = RelNs, Value = value });

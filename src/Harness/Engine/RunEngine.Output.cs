@@ -19,4 +19,17 @@ public sealed partial class RunEngine
         _log.Warn(_clock.NowNs, node + " stdout", "maelstrom.process",
             $"Error! {error}; no longer reading {node}'s stdout. Line: {line}");
     }
+
+    /// <summary>
+    /// A node process ended before teardown (process.clj <c>stop-node!</c>: "Node nX crashed
+    /// with exit status …", with its last lines). Maelstrom then fails with an internal error
+    /// rather than a checker verdict, and so does this run.
+    /// </summary>
+    public void OnExit(string node, int status, IReadOnlyList<string> tail)
+    {
+        if (_done) return;
+        var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last {tail.Count} lines:\n"
+            + string.Join("\n", tail.Select(l => "  " + l));
+        Crash($"Node {node} crashed with exit status {status}.{lines}");
+    }
 }

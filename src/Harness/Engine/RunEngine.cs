@@ -44,11 +44,18 @@ public sealed partial class RunEngine : INodeOutput
     public static readonly IReadOnlyList<string> Services = ["lin-kv", "seq-kv", "lww-kv", "lin-tso"];
 
     /// <summary>Runs a whole test through <paramref name="transport"/> on
-    /// <paramref name="clock"/> and returns what it produced.</summary>
-    public static RunResult Run(RunOptions options, INodeTransport transport, IScheduler clock)
+    /// <paramref name="clock"/> and returns what it produced. <paramref name="progress"/>, if
+    /// given, is called on the loop every <paramref name="progressEveryMs"/> of run time.</summary>
+    public static RunResult Run(RunOptions options, INodeTransport transport, IScheduler clock,
+        Action<RunProgress>? progress = null, long progressEveryMs = 250)
     {
-        var engine = new RunEngine(options, transport, clock);
+        var engine = new RunEngine(options, transport, clock)
+        {
+            _progress = progress,
+            _progressEveryNs = progressEveryMs * 1_000_000,
+        };
         clock.Post(engine.Start);
+        clock.Post(engine.ReportProgress);
         clock.Run(() => engine._done);
         return engine.Finish();
     }
@@ -99,6 +106,7 @@ public sealed partial class RunEngine : INodeOutput
     {
         var indexed = op with { Index = _history.Count };
         _history.Add(indexed);
+        CountCompletion(indexed);
         return indexed;
     }
 

@@ -1,30 +1,29 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace FunctionalGossip.Shell.Processes;
+namespace FunctionalGossip.Harness.Processes;
 
 /// <summary>
-/// One node under test as Maelstrom runs it: a process with stdin/stdout pipes; its stderr goes
-/// verbatim to <c>node-logs/&lt;node&gt;.log</c>. Stdout lines are handed to a callback on the
-/// reader thread, stamped with the harness's monotonic clock. The last 32 stdout and stderr
-/// lines are kept for crash reports (Maelstrom's process.clj does the same).
+/// One node under test as Maelstrom runs it (process.clj): a process with stdin/stdout pipes
+/// whose stderr lines are kept verbatim for <c>node-logs/&lt;node&gt;.log</c>. Stdout lines are
+/// handed to a callback on the reader thread. The last 32 stdout and stderr lines are kept for
+/// the crash report. An exit is reported once both readers have drained, so the report holds
+/// everything the node wrote.
 /// </summary>
 internal sealed class NodeProcess : IDisposable
 {
     private const int TailLines = 32;
     private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly List<string> _stderr = [];
     private readonly Queue<string> _tail = new();
     private readonly Thread _stdoutReader;
     private readonly Thread _stderrReader;
     private readonly object _stdinLock = new();
 
-    private NodeProcess(string nodeId, Process process, StreamWriter log,
-        Action<string, string> onLine)
+    private NodeProcess(string nodeId, Process process, Action<string, string> onLine)
     {
         NodeId = nodeId;
         _process = process;
-        _log = log;
         _stdoutReader = Reader($"{nodeId} stdout", process.StandardOutput, line =>
         {
             Remember($"stdout: {line}");
@@ -33,21 +32,17 @@ internal sealed class NodeProcess : IDisposable
         _stderrReader = Reader($"{nodeId} stderr", process.StandardError, line =>
         {
             Remember($"stderr: {line}");
-            lock (_log) _log.WriteLine(line);
+            lock (_stderr) _stderr.Add(line);
         });
     }
 
     public string NodeId { get; }
 
-    public int Pid => _process.Id;
-
-    public bool HasExited => _process.HasExited;
-
-    public int ExitCode => _process.ExitCode;
-
-    /// <summary>Spawns the node; <paramref name="onLine"/> receives (node, stdout line).</summary>
+    /// <summary>Spawns the node in the system temp folder (Maelstrom uses java.io.tmpdir).
+    /// <paramref name="onLine"/> gets (node, stdout line); <paramref name="onExit"/> gets (node,
+    /// status, tail) when the process ends, killed or not.</summary>
     public static NodeProcess Start(string nodeId, string bin, IReadOnlyList<string> args,
-        string logPath, Action<string, string> onLine)
+        Action<string, string> onLine, Action<string, int, IReadOnlyList<string>> onExit)
     {
         var psi = new ProcessStartInfo(bin)
         {
@@ -60,13 +55,13 @@ internal sealed class NodeProcess : IDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var a in args) psi.ArgumentList.Add(a);
-        var log = new StreamWriter(logPath, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        Process process;
-        try { process = Process.Start(psi)!; }
-        catch (Exception e) { log.Dispose(); throw new NodeStartException(bin, e.Message); }
+        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        try { process.Start(); }
+        catch (Exception e) { process.Dispose(); throw new NodeStartException(bin, e.Message); }
         process.StandardInput.NewLine = "\n";
-        var node = new NodeProcess(nodeId, process, log, onLine);
+        var node = new NodeProcess(nodeId, process, onLine);
         ProcessRegistry.Add(node);
+        process.Exited += (_, _) => node.ReportExit(onExit);
         node._stdoutReader.Start();
         node._stderrReader.Start();
         return node;
@@ -93,30 +88,40 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    /// <summary>The last 32 stdout/stderr lines, oldest first.</summary>
-    public IReadOnlyList<string> Tail()
+    /// <summary>Every stderr line so far.</summary>
+    public IReadOnlyList<string> StderrLines()
     {
-        lock (_tail) return _tail.ToArray();
+        lock (_stderr) return _stderr.ToArray();
     }
 
     /// <summary>Kills the process (SIGKILL, like Maelstrom's teardown) and waits for its
-    /// readers, so the log file is complete.</summary>
+    /// readers, so every line it wrote has been seen.</summary>
     public void Kill()
     {
         try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
         _process.WaitForExit(5000);
         _stdoutReader.Join(5000);
         _stderrReader.Join(5000);
-        lock (_log) _log.Flush();
     }
 
     public void Dispose()
     {
         Kill();
         ProcessRegistry.Remove(this);
-        lock (_log) _log.Dispose();
         _process.Dispose();
+    }
+
+    private void ReportExit(Action<string, int, IReadOnlyList<string>> onExit)
+    {
+        _stdoutReader.Join(2000);
+        _stderrReader.Join(2000);
+        int status;
+        try { status = _process.ExitCode; }
+        catch (InvalidOperationException) { status = -1; }
+        string[] tail;
+        lock (_tail) tail = _tail.ToArray();
+        onExit(NodeId, status, tail);
     }
 
     private void Remember(string line)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FunctionalGossip.Shell.Processes;
+namespace FunctionalGossip.Harness.Processes;
 
 /// <summary>
 /// Every live node process, so that none survives the harness: they are killed on normal exit,

@@ -1,0 +1,96 @@
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Processes;
+
+namespace FunctionalGossip.Harness.Cli;
+
+/// <summary>
+/// <c>gossip test</c> without <c>--sim</c>: one real process per node, on the wall clock,
+/// through the same engine. Node processes are killed at the end, on Ctrl-C/SIGTERM and on any
+/// failure. On a terminal a live progress line is drawn on stderr.
+/// </summary>
+internal sealed class ProcessMode : Mode
+{
+    private readonly string _bin;
+    private readonly IReadOnlyList<string> _prefix;
+    private readonly TextWriter _stderr;
+    private IReadOnlyList<long>? _overhead;
+
+    private ProcessMode(string bin, IReadOnlyList<string> prefix, TextWriter stderr) =>
+        (_bin, _prefix, _stderr) = (bin, prefix, stderr);
+
+    /// <summary>Checks <c>--bin</c> (default: this gossip binary); null after printing why it
+    /// cannot be run.</summary>
+    public static ProcessMode? Prepare(TestArgs.Run run, TextWriter stderr)
+    {
+        var (bin, prefix) = run.BinGiven ? (run.Options.Bin, []) : Self();
+        if (!File.Exists(bin))
+        {
+            stderr.WriteLine($"gossip test: --bin {bin}: no such file (see gossip test --help)");
+            return null;
+        }
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(bin) & UnixFileMode.UserExecute) == 0)
+        {
+            stderr.WriteLine($"gossip test: --bin {bin}: not executable (chmod +x it)");
+            return null;
+        }
+        return new ProcessMode(bin, prefix, stderr);
+    }
+
+    public override IReadOnlyList<long>? OverheadNs => _overhead;
+
+    public override string Describe(RunResult result) =>
+        $"{result.Options.Nodes.Count} processes of {result.Options.Bin}";
+
+    public override RunResult Run(RunOptions options)
+    {
+        var clock = new RealTimeScheduler(ProcessRegistry.Interrupted.Token);
+        var args = _prefix.Concat(options.NodeArgs).ToList();
+        using var transport = new ProcessTransport(clock, _bin, args);
+        var progress = Console.IsErrorRedirected ? null : new ProgressLine(_stderr);
+        try
+        {
+            var result = RunEngine.Run(options with { Bin = _bin }, transport, clock, progress is null ? null : progress.Show);
+            _overhead = transport.OverheadNs;
+            return result;
+        }
+        finally
+        {
+            progress?.Clear();
+            transport.Stop();
+        }
+    }
+
+    /// <summary>This gossip binary: the AOT executable itself, or <c>dotnet gossip.dll</c>
+    /// when running under the dotnet host.</summary>
+    private static (string, IReadOnlyList<string>) Self()
+    {
+        var path = Environment.ProcessPath ?? "gossip";
+        var name = Path.GetFileNameWithoutExtension(path);
+        if (name != "dotnet") return (path, []);
+        var dll = Path.Combine(AppContext.BaseDirectory, "gossip.dll");
+        return (path, [dll]);
+    }
+}
+
+/// <summary>One status line on a terminal's stderr, redrawn in place.</summary>
+internal sealed class ProgressLine(TextWriter stderr)
+{
+    private int _width;
+
+    public void Show(RunProgress p)
+    {
+        var text = $"[{p.Phase}] {p.ElapsedS,5:0.0} s of {p.PlannedS:0} s · ops {p.OpsDone}"
+            + $" · in flight {p.InFlight} · partition {p.Partition}";
+        stderr.Write("\r" + text.PadRight(_width));
+        _width = text.Length;
+        stderr.Flush();
+    }
+
+    public void Clear()
+    {
+        if (_width == 0) return;
+        stderr.Write("\r" + new string(' ', _width) + "\r");
+        stderr.Flush();
+    }
+}

@@ -1,0 +1,72 @@
+using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.History;
+using FunctionalGossip.Check.Results;
+using FunctionalGossip.Harness.Engine;
+
+namespace FunctionalGossip.Harness.Cli;
+
+/// <summary>The end-of-run table and Maelstrom's closing line.</summary>
+internal static class Summary
+{
+    public static void Write(TextWriter w, TestArgs.Run run, Mode mode, RunResult result,
+        CheckResults results, string dir)
+    {
+        var o = result.Options;
+        var s = results.Stats.All;
+        var set = results.Workload;
+        var lat = set.StableLatencies;
+        Row(w, "run", $"{o.Nodes.Count} nodes, {o.TimeLimitS} s + {o.RecoveryS} s recovery, "
+            + mode.Describe(result));
+        Row(w, "valid?", results.Valid switch
+        {
+            Validity.Valid => "true",
+            Validity.Invalid => "false",
+            _ => "unknown",
+        });
+        Row(w, "ops", $"{s.Count}: ok {s.OkCount}, fail {s.FailCount}, info {s.InfoCount}");
+        Row(w, "broadcasts", $"{set.AttemptCount}: stable {set.StableCount}, lost "
+            + $"{set.LostCount}, stale {set.StaleCount}, never read {set.NeverReadCount}");
+        Row(w, "stable latency", lat is null ? "none" : $"min {lat.P0} ms, median {lat.P50} ms, "
+            + $"95% {lat.P95} ms, 99% {lat.P99} ms, max {lat.P100} ms");
+        Row(w, "msgs-per-op", $"servers {results.Net?.Servers.MsgsPerOp ?? 0:0.###}, all "
+            + $"{results.Net?.All.MsgsPerOp ?? 0:0.###}");
+        Row(w, "partitions", Partitions(result.History));
+        if (result.Violations.Count > 0) Row(w, "violations", $"{result.Violations.Count} (above)");
+        if (mode.OverheadNs is { } overhead) Row(w, "harness", Overhead(overhead));
+        Row(w, "store", dir);
+        w.WriteLine(results.Valid switch
+        {
+            Validity.Valid => "Everything looks good! ヽ(‘ー`)ノ",
+            Validity.Invalid => "Analysis invalid! (ﾉಥ益ಥ）ﾉ ┻━┻",
+            _ => "Errors occurred during analysis, but no anomalies found. ಠ~ಠ",
+        });
+        w.WriteLine($"seed {o.Seed}: {TestArgs.Render(o, run.Sim)}");
+    }
+
+    private static void Row(TextWriter w, string name, string value) =>
+        w.WriteLine($"{name,-15} {value}");
+
+    /// <summary>How many partitions the nemesis applied, and of which shapes.</summary>
+    private static string Partitions(IReadOnlyList<Op> history)
+    {
+        var shapes = history
+            .Where(op => op.Process is OpProcess.Nemesis && op.F == Edn.Kw("start-partition"))
+            .Select(op => op.Value is Edn.Keyword k ? k.Name : null)
+            .OfType<string>()
+            .ToList();
+        return shapes.Count == 0 ? "none"
+            : $"{shapes.Count} applied ({string.Join(", ", shapes)})";
+    }
+
+    /// <summary>Time from a node's stdout line to the receiver's stdin write, minus the
+    /// simulated latency, over every node-to-node message.</summary>
+    public static string Overhead(IReadOnlyList<long> ns)
+    {
+        if (ns.Count == 0) return "routing overhead: no node-to-node messages";
+        var sorted = ns.Order().ToArray();
+        double Ms(double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))] / 1e6;
+        return $"routing overhead p50 {Ms(0.5):0.00} ms, p99 {Ms(0.99):0.00} ms, "
+            + $"max {sorted[^1] / 1e6:0.00} ms over {sorted.Length} node-to-node messages";
+    }
+}

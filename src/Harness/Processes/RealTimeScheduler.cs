@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using FunctionalGossip.Harness.Engine;
+
+namespace FunctionalGossip.Harness.Processes;
+
+/// <summary>
+/// The engine's loop on the wall clock. Actions run one at a time in order of due time; an
+/// action is never due before it was scheduled. A line a node wrote is posted with the time
+/// it was read, so the engine sees it as sent then: the harness's own delay shows up only as
+/// lateness (how long after its due time an action starts), which is measured.
+/// Waits sleep until about a millisecond before the due time and then yield, so timing is
+/// sub-millisecond without burning a core the nodes need.
+/// </summary>
+public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
+{
+    private const long SpinWindowNs = 1_500_000;
+    private readonly object _gate = new();
+    private readonly PriorityQueue<Action, (long DueNs, long Seq)> _agenda = new();
+    private readonly long _origin = Stopwatch.GetTimestamp();
+    private long _seq;
+
+    /// <inheritdoc/>
+    public long NowNs { get; private set; }
+
+    /// <summary>Wall-clock nanoseconds since the scheduler was made.</summary>
+    public long RealNs => (long)(Stopwatch.GetElapsedTime(_origin).TotalMilliseconds * 1e6);
+
+    /// <summary>How late the current action started (real start time minus due time).</summary>
+    public long CurrentLatenessNs { get; private set; }
+
+    /// <inheritdoc/>
+    public void At(long atNs, Action action)
+    {
+        lock (_gate)
+        {
+            _agenda.Enqueue(action, (Math.Max(atNs, RealNs), _seq++));
+            Monitor.Pulse(_gate);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Post(Action action) => At(0, action);
+
+    /// <inheritdoc/>
+    /// <exception cref="OperationCanceledException">The run was interrupted.</exception>
+    public void Run(Func<bool> finished)
+    {
+        while (!finished())
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (NextDue() is not var (action, dueNs)) continue;
+            NowNs = Math.Max(NowNs, dueNs);
+            CurrentLatenessNs = RealNs - dueNs;
+            action();
+        }
+    }
+
+    /// <summary>The next action if it is due; otherwise waits a while and returns null.</summary>
+    private (Action, long)? NextDue()
+    {
+        lock (_gate)
+        {
+            if (!_agenda.TryPeek(out var action, out var key))
+            {
+                Monitor.Wait(_gate, 50);
+                return null;
+            }
+            var waitNs = key.DueNs - RealNs;
+            if (waitNs <= 0)
+            {
+                _agenda.Dequeue();
+                return (action, key.DueNs);
+            }
+            if (waitNs > SpinWindowNs)
+                Monitor.Wait(_gate, (int)((waitNs - SpinWindowNs) / 1_000_000) + 1);
+        }
+        Thread.Yield();
+        return null;
+    }
+}
