@@ -47,7 +47,7 @@ internal static class ProcessRegistry
     {
         // Let the run loop stop in order (it writes what it has); the nodes die now.
         ctx.Cancel = true;
-        KillAll();
         Interrupted.Cancel();
+        KillAll();
     }
 }

@@ -26,7 +26,8 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
                 (node, line) => clock.Post(() => output.OnLine(node, line)),
                 (node, status, tail) => clock.Post(() =>
                 {
-                    if (!_stopping) output.OnExit(node, status, tail);
+                    if (!_stopping && !ProcessRegistry.Interrupted.IsCancellationRequested)
+                        output.OnExit(node, status, tail);
                 }));
     }
 

@@ -45,9 +45,10 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     /// <exception cref="OperationCanceledException">The run was interrupted.</exception>
     public void Run(Func<bool> finished)
     {
-        while (!finished())
+        while (true)
         {
             cancel.ThrowIfCancellationRequested();
+            if (finished()) return;
             if (NextDue() is not var (action, dueNs)) continue;
             NowNs = Math.Max(NowNs, dueNs);
             CurrentLatenessNs = RealNs - dueNs;

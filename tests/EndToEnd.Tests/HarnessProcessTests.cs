@@ -1,0 +1,137 @@
+using System.Diagnostics;
+
+namespace FunctionalGossip.EndToEnd.Tests;
+
+/// <summary>
+/// <c>gossip test</c> running real node processes, like <c>maelstrom test</c>: verdicts,
+/// store layout, crash and violation reports, cleanup, and agreement with the simulator.
+/// Short settings keep each run to a few seconds.
+/// </summary>
+[Collection(BinaryCollection.Name)]
+public sealed class HarnessProcessTests(GossipBinary binary)
+{
+    private static readonly string[] Short = { "--time-limit", "3", "--recovery-s", "1" };
+
+    private GossipTestRun Test(params string[] args) =>
+        GossipTestRun.Start(binary.Path, new[] { "-w", "broadcast" }.Concat(args).Concat(Short).ToArray());
+
+    [Fact]
+    public void OneNode_IsValid_AndWritesMaelstromsStore()
+    {
+        var run = Test("--bin", binary.Path, "--node-count", "1", "--rate", "10");
+        Assert.True(run.ExitCode == 0, run.Why);
+        Assert.Contains("Everything looks good! ヽ(‘ー`)ノ", run.Stdout);
+        foreach (var f in new[] { "results.edn", "results.json", "history.edn", "history.txt", "jepsen.log", "latency-raw.png" })
+            Assert.True(File.Exists(run.File(f)), $"missing {f}\n{run.Why}");
+        Assert.StartsWith("gossip-journal 1 ", File.ReadAllText(run.File("node-logs/n0.log")));
+        Assert.True(run.Results.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public void BinDefaultsToTheRunningGossip()
+    {
+        var run = Test("--node-count", "1", "--rate", "5");
+        Assert.True(run.ExitCode == 0, run.Why);
+        Assert.Contains($"1 processes of {binary.Path}", run.Stdout);
+    }
+
+    [Fact]
+    public void FiveNodes_AreValid_WithGossipBetweenThem()
+    {
+        var run = Test("--bin", binary.Path, "--node-count", "5", "--rate", "20", "--latency", "20");
+        Assert.True(run.ExitCode == 0, run.Why);
+        Assert.True(run.ServersMsgsPerOp > 0, run.Why);
+        Assert.Contains("routing overhead", run.Stdout);
+    }
+
+    [Fact]
+    public void FiveNodesWithPartitions_AreValid_AndPartitionsWereApplied()
+    {
+        var run = Test("--bin", binary.Path, "--node-count", "5", "--rate", "20", "--nemesis", "partition",
+            "--nemesis-interval", "1", "--log-net-send", "--log-net-recv");
+        Assert.True(run.ExitCode == 0, run.Why);
+        Assert.Matches(@"partitions\s+\d+ applied", run.Stdout);
+        var history = File.ReadAllText(run.File("history.edn"));
+        Assert.Contains(":start-partition", history);
+        var log = File.ReadAllText(run.File("jepsen.log"));
+        Assert.Contains("maelstrom.net: :send #maelstrom.net.message.Message{", log);
+        Assert.Contains("maelstrom.net: :recv #maelstrom.net.message.Message{", log);
+    }
+
+    [Fact]
+    public void NodeThatLosesValues_IsInvalid_Exit1()
+    {
+        var run = Test("--bin", BrokenNodes.Create("lose"), "--node-count", "2", "--rate", "20");
+        Assert.True(run.ExitCode == 1, run.Why);
+        Assert.Contains("Analysis invalid! (ﾉಥ益ಥ）ﾉ ┻━┻", run.Stdout);
+        Assert.True(run.Results.GetProperty("workload").GetProperty("lost-count").GetInt32() > 0, run.Why);
+    }
+
+    [Fact]
+    public void NodeThatCrashes_IsReportedWithStatusAndLastLines_Exit255_NoOrphans()
+    {
+        var node = BrokenNodes.Create("crash");
+        var run = Test("--bin", node, "--node-count", "3", "--rate", "20");
+        Assert.True(run.ExitCode == 255, run.Why);
+        Assert.Matches(@"Node n\d crashed with exit status 3\.", run.Stderr);
+        Assert.Contains("stderr: crashing on purpose", run.Stderr);
+        Assert.Contains("stderr: got broadcast from c", run.Stderr);
+        Assert.Empty(BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)));
+    }
+
+    [Fact]
+    public void NodeThatPrintsAMalformedLine_IsReportedWithNodeLineAndReason_Exit255()
+    {
+        var run = Test("--bin", BrokenNodes.Create("malformed"), "--node-count", "2", "--rate", "5");
+        Assert.True(run.ExitCode == 255, run.Why);
+        Assert.Matches(@"n\d output rejected at \d+ ms \(.+\): this is not JSON", run.Stderr);
+        Assert.Contains("topology", run.Stderr);
+    }
+
+    [Fact]
+    public async Task CtrlC_KillsEveryNode_Exit130()
+    {
+        var node = BrokenNodes.Create("lose");
+        var store = Directory.CreateTempSubdirectory("gossip-store-").FullName;
+        var psi = new ProcessStartInfo(binary.Path) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "test", "-w", "broadcast", "--bin", node, "--node-count", "3", "--time-limit", "30", "--store", store })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)).Count < 3 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        Assert.Equal(3, BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)).Count);
+        using (var kill = Process.Start("kill", new[] { "-INT", p.Id.ToString() })!) kill.WaitForExit();
+        Assert.True(p.WaitForExit(10_000), "gossip test did not stop on SIGINT");
+        Assert.Equal(130, p.ExitCode);
+        Assert.Contains("interrupted", await stderr);
+        Assert.Empty(BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)));
+    }
+
+    [Fact]
+    public void MissingBin_IsABadArgument_Exit254()
+    {
+        var run = Test("--bin", "/nonexistent/node", "--node-count", "1");
+        Assert.True(run.ExitCode == 254, run.Why);
+        Assert.Contains("--bin /nonexistent/node: no such file", run.Stderr);
+    }
+
+    // Reference: "Process and simulator agree: on the same settings, both modes give the same
+    // verdict and servers msgs-per-op within 15%" (issue 4)
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ProcessesAndSimulatorAgree_OnVerdictAndMessagesPerOp(int seed)
+    {
+        var settings = new[] { "--node-count", "5", "--rate", "30", "--latency", "30", "--nemesis", "partition",
+            "--time-limit", "5", "--recovery-s", "2", "--seed", seed.ToString() };
+        var sim = GossipTestRun.Start(binary.Path, new[] { "--sim" }.Concat(settings).ToArray());
+        var real = GossipTestRun.Start(binary.Path, new[] { "--bin", binary.Path }.Concat(settings).ToArray());
+        Assert.True(sim.ExitCode == 0, sim.Why);
+        Assert.True(real.ExitCode == sim.ExitCode, real.Why);
+        var ratio = real.ServersMsgsPerOp / sim.ServersMsgsPerOp;
+        Assert.True(ratio is > 0.85 and < 1.15,
+            $"servers msgs-per-op: processes {real.ServersMsgsPerOp:0.###}, simulator {sim.ServersMsgsPerOp:0.###}");
+    }
+}
