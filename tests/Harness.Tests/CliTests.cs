@@ -54,12 +54,17 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void WithoutSim_OrWithBadNodeSettings_Exit254()
+    public void MissingBin_OrBadNodeSettings_Exit254()
     {
-        Assert.Equal(254, Run(["--node-count", "3"]).Code);
-        var (code, _, err) = Run(["--sim", "relay=nowhere", "--store", Temp()]);
-        Assert.Equal(254, code);
-        Assert.Contains("relay=nowhere", err);
+        var (missing, _, why) = Run(["--bin", "/nonexistent/node", "--node-count", "3", "--store", Temp()]);
+        Assert.Equal(254, missing);
+        Assert.Contains("--bin /nonexistent/node: no such file", why);
+        foreach (var mode in new[] { "--sim", "--node-count=1" })
+        {
+            var (code, _, err) = Run([mode, "relay=nowhere", "--store", Temp()]);
+            Assert.Equal(254, code);
+            Assert.Contains("relay=nowhere", err);
+        }
     }
 
     [Fact]
