@@ -42,7 +42,7 @@ public static partial class Node
     /// Replies and requests without <c>msg_id</c> can only be logged.
     /// </summary>
     private static Transition OnBeforeInit(NodeState s, Envelope m) =>
-        Unchanged(s, ReplyError(m, MsgIdOf(m.Body), ErrorCode.TemporarilyUnavailable,
+        Unchanged(s, ReplyError(m, m.Body.MsgIdOrNone, ErrorCode.TemporarilyUnavailable,
             $"not initialised: {m.Body.Type} before init"));
 
     /// <summary>

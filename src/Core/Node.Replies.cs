@@ -32,15 +32,4 @@ public static partial class Node
     private static Transition Unchanged(NodeState s, string log) =>
         new(s, Seq1<Effect>(new Effect.Log(log)));
 
-    private static Option<long> MsgIdOf(Body body) => body switch
-    {
-        Body.Init b => b.MsgId,
-        Body.Topology b => b.MsgId,
-        Body.Broadcast b => b.MsgId,
-        Body.Read b => b.MsgId,
-        Body.Gossip b => b.MsgId,
-        Body.Unknown b => b.MsgId,
-        Body.Malformed b => b.MsgId,
-        _ => None,
-    };
 }

@@ -15,6 +15,31 @@ public abstract record Body
     /// <summary>The body's <c>type</c> string on the wire.</summary>
     public abstract string Type { get; }
 
+    /// <summary>The request's <c>msg_id</c>, if this is a request that carries one.</summary>
+    public Option<long> MsgIdOrNone => this switch
+    {
+        Init b => b.MsgId,
+        Topology b => b.MsgId,
+        Broadcast b => b.MsgId,
+        Read b => b.MsgId,
+        Gossip b => b.MsgId,
+        Unknown b => b.MsgId,
+        Malformed b => b.MsgId,
+        _ => Option<long>.None,
+    };
+
+    /// <summary>The <c>in_reply_to</c> of a reply, if this is one.</summary>
+    public Option<long> InReplyToOrNone => this switch
+    {
+        InitOk b => b.InReplyTo,
+        TopologyOk b => b.InReplyTo,
+        BroadcastOk b => b.InReplyTo,
+        ReadOk b => b.InReplyTo,
+        Error b => b.InReplyTo,
+        GossipOk b => b.InReplyTo,
+        _ => Option<long>.None,
+    };
+
     /// <summary><c>init</c>: tells the node its id and every node id in test order.</summary>
     public sealed record Init(Option<long> MsgId, string NodeId, Seq<string> NodeIds) : Body
     {

@@ -56,7 +56,7 @@ public static class Verifier
     private static ImmutableArray<string> Replies(Event ev, IEnumerable<string> lines)
     {
         if (ev is not Event.Receive { Message: var request }) return [];
-        var msgId = MsgId(request.Body);
+        var msgId = request.Body.MsgIdOrNone;
         if (msgId.IsNone) return [];
         var id = msgId.IfNone(0);
         var replies = ImmutableArray.CreateBuilder<string>();
@@ -64,7 +64,7 @@ public static class Verifier
         {
             var decoded = Codec.Decode(line).Match(Right: e => e, Left: _ => (Envelope?)null);
             if (decoded is null || decoded.Dest != request.Src) continue;
-            if (InReplyTo(decoded.Body) != id) continue;
+            if (decoded.Body.InReplyToOrNone != Prelude.Some(id)) continue;
             replies.Add(Codec.Encode(Canonical(decoded)));
         }
         return replies.ToImmutable();
@@ -73,27 +73,4 @@ public static class Verifier
     private static Envelope Canonical(Envelope e) => e.Body is Body.ReadOk r
         ? e with { Body = r with { Messages = Prelude.toSeq(r.Messages.Distinct().Order()) } }
         : e;
-
-    private static Option<long> MsgId(Body body) => body switch
-    {
-        Body.Init b => b.MsgId,
-        Body.Topology b => b.MsgId,
-        Body.Broadcast b => b.MsgId,
-        Body.Read b => b.MsgId,
-        Body.Gossip b => b.MsgId,
-        Body.Unknown b => b.MsgId,
-        Body.Malformed b => b.MsgId,
-        _ => Option<long>.None,
-    };
-
-    private static long? InReplyTo(Body body) => body switch
-    {
-        Body.InitOk b => b.InReplyTo,
-        Body.TopologyOk b => b.InReplyTo,
-        Body.BroadcastOk b => b.InReplyTo,
-        Body.ReadOk b => b.InReplyTo,
-        Body.Error b => b.InReplyTo,
-        Body.GossipOk b => b.InReplyTo,
-        _ => null,
-    };
 }
