@@ -7,14 +7,28 @@ namespace FunctionalGossip.Harness.Sim;
 
 /// <summary>The production node: <see cref="Node.Step"/> driven exactly as the shell
 /// (NodeHost) drives it, journal on stderr included.</summary>
-/// <param name="Settings">The node settings every node gets.</param>
-public sealed record CoreNodeStrategy(NodeSettings Settings) : INodeStrategy
+/// <param name="settings">The node settings every node gets.</param>
+public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
 {
+    private readonly List<CoreNode> _created = [];
+
+    /// <summary>The node settings every node gets.</summary>
+    public NodeSettings Settings => settings;
+
     /// <inheritdoc/>
     public string Name => "gossip";
 
+    /// <summary>The current state of every node made so far, in creation (node) order: after a
+    /// run, each node's final state.</summary>
+    public IReadOnlyList<NodeState> States => _created.Select(n => n.State).ToList();
+
     /// <inheritdoc/>
-    public ISimNode Create() => new CoreNode(Settings);
+    public ISimNode Create()
+    {
+        var node = new CoreNode(settings);
+        _created.Add(node);
+        return node;
+    }
 
     /// <summary>One node: its state and the shell's per-input routine (journal the input,
     /// step, execute effects in order; a defect in decode or Step is logged and the state
@@ -22,6 +36,8 @@ public sealed record CoreNodeStrategy(NodeSettings Settings) : INodeStrategy
     private sealed class CoreNode(NodeSettings settings) : ISimNode
     {
         private NodeState _state = NodeState.Initial(settings);
+
+        public NodeState State => _state;
 
         public void Start(long nowMs, INodeIo io) =>
             Journal(io, new JournalEntry.Header(JournalFormat.Version, _state.Settings.Render()));
