@@ -15,6 +15,7 @@ internal sealed class ProcessMode : Mode
     private readonly IReadOnlyList<string> _prefix;
     private readonly TextWriter _stderr;
     private IReadOnlyList<long>? _overhead;
+    private bool _raised;
 
     private ProcessMode(string bin, IReadOnlyList<string> prefix, TextWriter stderr) =>
         (_bin, _prefix, _stderr) = (bin, prefix, stderr);
@@ -39,6 +40,8 @@ internal sealed class ProcessMode : Mode
 
     public override IReadOnlyList<long>? OverheadNs => _overhead;
 
+    public override string? HarnessNote => _raised ? null : "loop priority not raised (not root)";
+
     public override string Describe(RunResult result) =>
         $"{result.Options.Nodes.Count} processes of {result.Options.Bin}";
 
@@ -52,6 +55,7 @@ internal sealed class ProcessMode : Mode
         {
             var result = RunEngine.Run(options with { Bin = _bin }, transport, clock, progress is null ? null : progress.Show);
             _overhead = transport.OverheadNs;
+            _raised = clock.RaisedPriority;
             return result;
         }
         finally

@@ -33,7 +33,8 @@ internal static class Summary
             + $"{results.Net?.All.MsgsPerOp ?? 0:0.###}");
         Row(w, "partitions", Partitions(result.History));
         if (result.Violations.Count > 0) Row(w, "violations", $"{result.Violations.Count} (above)");
-        if (mode.OverheadNs is { } overhead) Row(w, "harness", Overhead(overhead));
+        if (mode.OverheadNs is { } overhead)
+            Row(w, "harness", Overhead(overhead) + (mode.HarnessNote is { } n ? $" ({n})" : ""));
         Row(w, "store", dir);
         w.WriteLine(results.Valid switch
         {

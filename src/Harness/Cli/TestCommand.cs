@@ -107,6 +107,9 @@ internal abstract class Mode
     /// <summary>The harness's routing overhead per node-to-node message (processes only).</summary>
     public virtual IReadOnlyList<long>? OverheadNs => null;
 
+    /// <summary>Anything that may have inflated the overhead figure.</summary>
+    public virtual string? HarnessNote => null;
+
     public abstract RunResult Run(Model.RunOptions options);
 
     public static Mode Simulated() => new Sim();

@@ -25,6 +25,10 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     /// <summary>Wall-clock nanoseconds since the scheduler was made.</summary>
     public long RealNs => (long)(Stopwatch.GetElapsedTime(_origin).TotalMilliseconds * 1e6);
 
+    /// <summary>Whether the loop thread runs at a raised priority (see
+    /// <see cref="LoopPriority"/>).</summary>
+    public bool RaisedPriority { get; private set; }
+
     /// <summary>How late the current action started (real start time minus due time).</summary>
     public long CurrentLatenessNs { get; private set; }
 
@@ -45,6 +49,7 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     /// <exception cref="OperationCanceledException">The run was interrupted.</exception>
     public void Run(Func<bool> finished)
     {
+        RaisedPriority = LoopPriority.TryRaiseCurrentThread();
         while (true)
         {
             cancel.ThrowIfCancellationRequested();
