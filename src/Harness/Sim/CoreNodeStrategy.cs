@@ -75,7 +75,6 @@ public sealed record CoreNodeStrategy(NodeSettings Settings) : INodeStrategy
             }
         }
 
-        private static void Journal(INodeIo io, JournalEntry entry) =>
-            io.Log(JournalFormat.Format(entry));
+        private static void Journal(INodeIo io, JournalEntry entry) => io.Log(entry);
     }
 }
