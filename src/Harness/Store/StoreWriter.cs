@@ -8,9 +8,10 @@ namespace FunctionalGossip.Harness.Store;
 
 /// <summary>
 /// Writes a run as Maelstrom lays out its store: <c>&lt;root&gt;/broadcast/&lt;time&gt;/</c>
-/// with results.edn/json, history.edn/txt, jepsen.log, node-logs/&lt;node&gt;.log and
-/// latency-raw.png, plus the <c>latest</c> and <c>current</c> symlinks. The folder name is
-/// the start time (Jepsen's basic-date-time); the files depend only on the run.
+/// with results.edn/json, history.edn/txt, jepsen.log, node-logs/&lt;node&gt;.log,
+/// latency-raw.png, latency-quantiles.png and rate.png, plus the <c>latest</c> and
+/// <c>current</c> symlinks. The folder name is the start time (Jepsen's basic-date-time); the
+/// files depend only on the run.
 /// </summary>
 public static class StoreWriter
 {
@@ -40,6 +41,8 @@ public static class StoreWriter
         foreach (var (node, lines) in run.NodeLogs)
             Add($"node-logs/{node}.log", () => Lines(lines));
         makers.Add(("latency-raw.png", () => LatencyPlot.Render(run.History)));
+        makers.Add(("latency-quantiles.png", () => LatencyQuantilesPlot.Render(run.History)));
+        makers.Add(("rate.png", () => RatePlot.Render(run.History)));
         var bytes = new byte[makers.Count][];
         Parallel.For(0, makers.Count, i => bytes[i] = makers[i].Make());
         return [.. makers.Select((m, i) => new KeyValuePair<string, byte[]>(m.Path, bytes[i]))];
