@@ -14,7 +14,8 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run --project bench/Gossip.Bench -c Release -- <bench> [options]
           startup [--bin bin/gossip] [--runs 50]   spawn to init_ok, per run
-          rss     [--bin bin/gossip]               resident memory after init + 1000 values, idle 2 s
+          rss     [--bin bin/gossip]               resident memory after init + 1000 values,
+                                                   idle 2 s
           step    [--repeat 10]                    Step throughput on a 25-node broadcast mix
           sim     [--repeat 5]                     the 3d simulation in-process: phases, allocation
         """);

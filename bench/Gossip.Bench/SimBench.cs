@@ -42,7 +42,8 @@ public static class SimBench
             if (i == repeat - 1)
             {
                 Console.WriteLine($"sim {simAlloc >> 20} MB, check {checkAlloc >> 20} MB");
-                Console.WriteLine($"allocated {(GC.GetTotalAllocatedBytes(true) - allocated) >> 20} MB; "
+                var total = GC.GetTotalAllocatedBytes(true) - allocated;
+                Console.WriteLine($"allocated {total >> 20} MB; "
                     + $"collections gen0 {GC.CollectionCount(0) - gen0}, gen1 "
                     + $"{GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; "
                     + $"{files.Count} files, {files.Sum(f => (long)f.Value.Length) >> 10} KiB");

@@ -136,7 +136,8 @@ public static class EdnWriter
         return sb.Append('"').ToString();
     }
 
-    /// <summary>A character literal as Clojure prints it (<c>\a</c>, <c>\newline</c>, …).</summary>
+    /// <summary>A character literal as Clojure prints it (<c>\a</c>, <c>\newline</c>, …).
+    /// </summary>
     public static string CharLiteral(char c) => c switch
     {
         '\n' => "\\newline",

@@ -46,8 +46,8 @@ public static class RatePlot
         {
             var dashed = fs.IndexOf(f) % 2 == 1;
             var colour = Colour(f, outcome);
-            chart.Series([.. rates.Select((r, i) => (Math.Min(endS, i * dt + dt / 2.0), r))], colour,
-                dashed);
+            chart.Series([.. rates.Select((r, i) => (Math.Min(endS, i * dt + dt / 2.0), r))],
+                colour, dashed);
             legend.Add(new LegendEntry($"{f} {Op.TypeName(outcome)}", colour, dashed));
         }
         return chart.Finish(LatencyQuantilesPlot.WithNemesis(legend, history));
@@ -55,7 +55,9 @@ public static class RatePlot
 
     private static (byte, byte, byte) Colour(string f, OpType outcome) => outcome switch
     {
-        OpType.Ok => f == "read" ? ((byte)60, (byte)160, (byte)60) : ((byte)50, (byte)90, (byte)200),
+        OpType.Ok => f == "read"
+            ? ((byte)60, (byte)160, (byte)60)
+            : ((byte)50, (byte)90, (byte)200),
         OpType.Info => (240, 150, 30),
         _ => (210, 40, 40),
     };

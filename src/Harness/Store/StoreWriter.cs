@@ -84,7 +84,8 @@ public static class StoreWriter
     {
         try
         {
-            if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null)
+            if (File.Exists(link) || Directory.Exists(link)
+                || new FileInfo(link).LinkTarget is not null)
                 File.Delete(link);
             File.CreateSymbolicLink(link, target);
         }
