@@ -6,7 +6,8 @@ namespace FunctionalGossip.Bench;
 internal static class NodeProcessBench
 {
     private const string Init =
-        """{"id":0,"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0","n1","n2","n3","n4"],"msg_id":1}}""";
+        """{"id":0,"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_"""
+        + """ids":["n0","n1","n2","n3","n4"],"msg_id":1}}""";
 
     public static int Startup(string[] args)
     {
@@ -20,14 +21,16 @@ internal static class NodeProcessBench
             p.StandardInput.WriteLine(Init);
             var reply = p.StandardOutput.ReadLine();
             var ms = sw.Elapsed.TotalMilliseconds;
-            if (reply is null || !reply.Contains("init_ok")) throw new InvalidOperationException($"no init_ok: {reply}");
+            if (reply is null || !reply.Contains("init_ok"))
+                throw new InvalidOperationException($"no init_ok: {reply}");
             p.StandardInput.Close();
             p.WaitForExit();
             if (i >= 3) times.Add(ms); // the first runs warm the page cache
         }
         times.Sort();
-        Console.WriteLine($"startup to init_ok over {runs} runs of {bin}: min {times[0]:F1} ms, " +
-                          $"median {times[runs / 2]:F1} ms, p95 {times[(int)(runs * 0.95)]:F1} ms, max {times[^1]:F1} ms");
+        Console.WriteLine($"startup to init_ok over {runs} runs of {bin}: min {times[0]:F1} ms, "
+            + $"median {times[runs / 2]:F1} ms, p95 {times[(int)(runs * 0.95)]:F1} ms, "
+            + $"max {times[^1]:F1} ms");
         return 0;
     }
 
@@ -39,11 +42,13 @@ internal static class NodeProcessBench
         p.StandardOutput.ReadLine();
         var drain = Task.Run(() => { while (p.StandardOutput.ReadLine() is not null) { } });
         for (var v = 0; v < 1000; v++)
-            p.StandardInput.WriteLine($$$"""{"src":"c1","dest":"n0","body":{"type":"broadcast","message":{{{v}}},"msg_id":{{{v + 2}}}}}""");
+            p.StandardInput.WriteLine($$$"""{"src":"c1","dest":"n0","body":"""
+                + $$$"""{"type":"broadcast","message":{{{v}}},"msg_id":{{{v + 2}}}}}""");
         Thread.Sleep(2000);
         var status = File.ReadAllLines($"/proc/{p.Id}/status");
         string Field(string name) => status.First(l => l.StartsWith(name)).Split(':')[1].Trim();
-        Console.WriteLine($"{bin} after init + 1000 broadcasts, idle 2 s: VmRSS {Field("VmRSS")}, VmHWM (peak) {Field("VmHWM")}");
+        Console.WriteLine($"{bin} after init + 1000 broadcasts, idle 2 s: VmRSS {Field("VmRSS")}, "
+            + $"VmHWM (peak) {Field("VmHWM")}");
         p.StandardInput.Close();
         p.WaitForExit();
         return 0;
@@ -53,7 +58,9 @@ internal static class NodeProcessBench
     {
         var psi = new ProcessStartInfo(bin)
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
         };
         var p = Process.Start(psi)!;
         p.StandardInput.AutoFlush = true;

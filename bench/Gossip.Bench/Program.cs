@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "startup" => NodeProcessBench.Startup(args.Skip(1).ToArray()),
     "rss" => NodeProcessBench.IdleRss(args.Skip(1).ToArray()),
     "step" => StepBench.Run(args.Skip(1).ToArray()),
+    "sim" => SimBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -13,8 +14,10 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run --project bench/Gossip.Bench -c Release -- <bench> [options]
           startup [--bin bin/gossip] [--runs 50]   spawn to init_ok, per run
-          rss     [--bin bin/gossip]               resident memory after init + 1000 values, idle 2 s
+          rss     [--bin bin/gossip]               resident memory after init + 1000 values,
+                                                   idle 2 s
           step    [--repeat 10]                    Step throughput on a 25-node broadcast mix
+          sim     [--repeat 5]                     the 3d simulation in-process: phases, allocation
         """);
     return 2;
 }

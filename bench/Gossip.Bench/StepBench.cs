@@ -24,8 +24,9 @@ internal static class StepBench
             long steps = 0;
             var sw = Stopwatch.StartNew();
             for (var i = 0; i < repeats; i++) steps += Simulate(codec, 30_000);
-            Console.WriteLine($"step{(codec ? "+codec" : "")}: {steps:N0} events in {sw.ElapsedMilliseconds} ms = " +
-                              $"{steps / sw.Elapsed.TotalSeconds:N0} events/s ({repeats} x 30 s of a 25-node 3d workload)");
+            Console.WriteLine($"step{(codec ? "+codec" : "")}: {steps:N0} events in "
+                + $"{sw.ElapsedMilliseconds} ms = {steps / sw.Elapsed.TotalSeconds:N0} events/s "
+                + $"({repeats} x 30 s of a 25-node 3d workload)");
         }
         return 0;
     }
@@ -37,14 +38,21 @@ internal static class StepBench
         var queue = new PriorityQueue<(string To, Event Ev), (long, long)>();
         long seq = 0, steps = 0, now = 0, value = 0, msgId = 0;
         void Push(long at, string to, Event ev) => queue.Enqueue((to, ev), (at, seq++));
-        Event Wire(long at, Envelope m) => codec ? Event.FromLine(at, Codec.Encode(m)) : new Event.Receive(at, m);
-        foreach (var id in ids) Push(0, id, new Event.Receive(0, new Envelope("c0", id, new Body.Init(Some(1L), id, ids))));
+        Event Wire(long at, Envelope m) =>
+            codec ? Event.FromLine(at, Codec.Encode(m)) : new Event.Receive(at, m);
+        foreach (var id in ids)
+        {
+            var init = new Envelope("c0", id, new Body.Init(Some(1L), id, ids));
+            Push(0, id, new Event.Receive(0, init));
+        }
         var rng = new Random(7);
         while (now < virtualMs)
         {
             now += 10; // one client op per 10 ms = 100 ops/s
             var target = ids[rng.Next(ids.Count)];
-            var body = rng.Next(2) == 0 ? (Body)new Body.Broadcast(Some(++msgId), value++) : new Body.Read(Some(++msgId));
+            var body = rng.Next(2) == 0
+                ? (Body)new Body.Broadcast(Some(++msgId), value++)
+                : new Body.Read(Some(++msgId));
             Push(now, target, Wire(now, new Envelope("c1", target, body)));
             while (queue.TryPeek(out _, out var key) && key.Item1 <= now)
             {
@@ -54,7 +62,8 @@ internal static class StepBench
                 steps++;
                 foreach (var effect in t.Effects)
                 {
-                    if (effect is Effect.SetTimer st) Push(st.AtMs, to, new Event.Tick(st.AtMs, st.Timer));
+                    if (effect is Effect.SetTimer st)
+                        Push(st.AtMs, to, new Event.Tick(st.AtMs, st.Timer));
                     else if (effect is Effect.Send s && !s.Message.Dest.StartsWith('c'))
                         Push(ev.NowMs + 100, s.Message.Dest, Wire(ev.NowMs + 100, s.Message));
                     else if (effect is Effect.Send reply && codec) _ = Codec.Encode(reply.Message);

@@ -43,7 +43,8 @@ public static partial class Node
     }
 
     private static Effect GossipTo(string self, string peer, long msgId, Set<long> values) =>
-        new Effect.Send(new Envelope(self, peer, new Body.Gossip(Some(msgId), values.ToSeq())));
+        new Effect.Send(new Envelope(self, peer,
+            new Body.Gossip(Some(msgId), Ascending.Values(values))));
 
     private sealed record Outgoing(PeerLink Link, Set<long> Values)
     {

@@ -21,7 +21,8 @@ public static partial class Node
     /// return copies of their own local values"), in ascending order for determinism.
     /// </summary>
     private static Transition OnRead(NodeState s, Envelope m, Body.Read b) =>
-        Unchanged(s, ReplyTo(m, b.MsgId, id => new Body.ReadOk(id, s.Values.ToSeq())));
+        Unchanged(s, ReplyTo(m, b.MsgId,
+            id => new Body.ReadOk(id, Ascending.Values(s.Values))));
 
     /// <summary>
     /// <c>gossip</c> (ours, node to node): store the batch, queue the new values for every

@@ -27,7 +27,8 @@ public sealed class CalibrationTests(ITestOutputHelper output)
         }).ToList();
         var msgs = runs.Average(r => r.MsgsPerOp);
         var median = runs.Average(r => r.Median);
-        output.WriteLine($"naive flood, 10 seeds: msgs-per-op {msgs:0.###}, median {median:0.#} ms; "
+        output.WriteLine(
+            $"naive flood, 10 seeds: msgs-per-op {msgs:0.###}, median {median:0.#} ms; "
             + string.Join(" ", runs.Select(r => $"({r.MsgsPerOp:0.##},{r.Median})")));
         Assert.InRange(msgs, 27.806324 * 0.9, 27.806324 * 1.1);
         Assert.InRange(median, 452 * 0.85, 452 * 1.15);

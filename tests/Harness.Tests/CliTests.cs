@@ -12,7 +12,8 @@ public sealed class CliTests
         var run = Assert.IsType<TestArgs.Run>(TestArgs.Parse(["--sim", "--seed", "1"]));
         var o = run.Options;
         Assert.Equal(["n1", "n2", "n3", "n4", "n5"], o.Nodes);
-        Assert.Equal((60L, 5.0, 0L, LatencyDist.Constant), (o.TimeLimitS, o.Rate, o.Latency.MeanMs, o.Latency.Dist));
+        Assert.Equal((60L, 5.0, 0L, LatencyDist.Constant),
+            (o.TimeLimitS, o.Rate, o.Latency.MeanMs, o.Latency.Dist));
         Assert.Equal((false, 10.0, TopologyKind.Grid, 5, 10.0),
             (o.Partitions, o.NemesisIntervalS, o.Topology, o.Concurrency, o.RecoveryS));
         Assert.Equal("store", run.StoreDir);
@@ -21,14 +22,16 @@ public sealed class CliTests
     [Fact]
     public void MaelstromFlags_AndNodeArgs_Parse()
     {
-        var run = Assert.IsType<TestArgs.Run>(TestArgs.Parse(["test-ignored=1", "--sim", "-w", "broadcast",
-            "--bin", "x", "--node-count", "25", "--time-limit=20", "--rate", "100", "--latency", "100",
-            "--latency-dist", "exponential", "--nemesis", "partition", "--nemesis-interval", "2.5",
-            "--topology", "tree", "--concurrency", "2n", "--recovery-s", "1", "--seed", "9", "--json",
+        var run = Assert.IsType<TestArgs.Run>(TestArgs.Parse([
+            "test-ignored=1", "--sim", "-w", "broadcast", "--bin", "x", "--node-count", "25",
+            "--time-limit=20", "--rate", "100", "--latency", "100", "--latency-dist",
+            "exponential", "--nemesis", "partition", "--nemesis-interval", "2.5", "--topology",
+            "tree", "--concurrency", "2n", "--recovery-s", "1", "--seed", "9", "--json",
             "--log-net-send", "--log-net-recv", "relay=total"]));
         var o = run.Options;
         Assert.Equal((25, 20L, 100.0, 2.5, TopologyKind.Tree2, 50, 1.0, 9UL),
-            (o.Nodes.Count, o.TimeLimitS, o.Rate, o.NemesisIntervalS, o.Topology, o.Concurrency, o.RecoveryS, o.Seed));
+            (o.Nodes.Count, o.TimeLimitS, o.Rate, o.NemesisIntervalS, o.Topology, o.Concurrency,
+                o.RecoveryS, o.Seed));
         Assert.True(run.Json && o.Partitions && o.LogNetSend && o.LogNetRecv);
         Assert.Equal(["test-ignored=1", "relay=total"], o.NodeArgs);
     }
@@ -71,7 +74,8 @@ public sealed class CliTests
     public void Render_RoundTrips()
     {
         var o = SafetySweep.Draw(5) with { NodeArgs = ["tick-ms=50"] };
-        var back = Assert.IsType<TestArgs.Run>(TestArgs.Parse(TestArgs.Render(o).Split(' ')[2..])).Options;
+        var back = Assert.IsType<TestArgs.Run>(TestArgs.Parse(TestArgs.Render(o).Split(' ')[2..]))
+            .Options;
         Assert.Equal(TestArgs.Render(o), TestArgs.Render(back));
         Assert.Equal(o.Nodes, back.Nodes);
     }
@@ -80,8 +84,8 @@ public sealed class CliTests
     public void ARun_WritesAMaelstromStore_AndExitsWithTheVerdict()
     {
         var store = Temp();
-        var (code, stdout, _) = Run(["--sim", "--node-count", "3", "--time-limit", "5", "--rate", "10",
-            "--store", store, "--seed", "4", "--log-net-send"]);
+        var (code, stdout, _) = Run(["--sim", "--node-count", "3", "--time-limit", "5", "--rate",
+            "10", "--store", store, "--seed", "4", "--log-net-send"]);
         Assert.Equal(0, code);
         Assert.Contains("Everything looks good!", stdout);
         Assert.Contains("seed 4", stdout);
@@ -92,10 +96,12 @@ public sealed class CliTests
         Assert.Matches(@"^\d{8}T\d{6}\.\d{3}[+-]\d{4}$",
             new FileInfo(Path.Combine(store, "broadcast", "latest")).LinkTarget!);
         var log = File.ReadAllText(Path.Combine(latest, "jepsen.log"));
-        Assert.Contains("INFO\t[n0 stdout] maelstrom.net: :send #maelstrom.net.message.Message{:id ", log);
+        Assert.Contains(
+            "INFO\t[n0 stdout] maelstrom.net: :send #maelstrom.net.message.Message{:id ", log);
         Assert.Contains("] jepsen.util: 0\t:invoke\t:", log);
         Assert.Contains(":valid? true", File.ReadAllText(Path.Combine(latest, "results.edn")));
-        var (jcode, json, _) = Run(["--sim", "--node-count", "1", "--time-limit", "2", "--store", store, "--json", "--seed", "1"]);
+        var (jcode, json, _) = Run(["--sim", "--node-count", "1", "--time-limit", "2", "--store",
+            store, "--json", "--seed", "1"]);
         Assert.Equal(0, jcode);
         Assert.StartsWith("{", json.TrimStart());
         Assert.Contains("\"valid\": true", json);

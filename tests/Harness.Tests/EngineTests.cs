@@ -28,7 +28,8 @@ public sealed class EngineTests
         Assert.Equal(bad, v.Line);
         Assert.Contains(reason, v.Reason);
         // Every later reply is ignored, so every later op times out.
-        var completions = r.History.Where(o => o.ClientNumber is not null && o.Type != OpType.Invoke);
+        var completions =
+            r.History.Where(o => o.ClientNumber is not null && o.Type != OpType.Invoke);
         Assert.All(completions, c => Assert.Equal(Edn.Kw("net-timeout"), c.Error));
         Assert.Contains(r.Log, l => l.Level == "WARN" && l.Thread == "n0 stdout");
     }
@@ -106,13 +107,15 @@ public sealed class EngineTests
         var o = RunOptions.For(7) with
         {
             TimeLimitS = 10, Rate = 30, Latency = new Latency(40, LatencyDist.Exponential),
-            Partitions = true, NemesisIntervalS = 3, Seed = 77, LogNetSend = true, LogNetRecv = true,
+            Partitions = true, NemesisIntervalS = 3, Seed = 77,
+            LogNetSend = true, LogNetRecv = true,
         };
         var a = StoreWriter.Files(Simulator.Run(o), Simulator.Run(o).Check());
         var runB = Simulator.Run(o);
         var b = StoreWriter.Files(runB, runB.Check());
         Assert.Equal(a.Select(f => f.Key), b.Select(f => f.Key));
-        foreach (var (fa, fb) in a.Zip(b)) Assert.True(fa.Value.AsSpan().SequenceEqual(fb.Value), fa.Key);
+        foreach (var (fa, fb) in a.Zip(b))
+            Assert.True(fa.Value.AsSpan().SequenceEqual(fb.Value), fa.Key);
         Assert.Contains(a, f => f.Key == "node-logs/n6.log" && f.Value.Length > 0);
         var c = Simulator.Run(o with { Seed = 78 });
         Assert.NotEqual(HistoryWriter.WriteEdn(runB.History), HistoryWriter.WriteEdn(c.History));

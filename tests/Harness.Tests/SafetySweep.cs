@@ -40,7 +40,8 @@ public sealed class SafetySweep(ITestOutputHelper output)
     [Fact]
     public void ProductionNode_NeverLosesAValue()
     {
-        var start = ulong.TryParse(Environment.GetEnvironmentVariable("GOSSIP_SWEEP_SEED"), out var s) ? s : 1000;
+        var start = ulong.TryParse(Environment.GetEnvironmentVariable("GOSSIP_SWEEP_SEED"),
+            out var s) ? s : 1000;
         var clock = Stopwatch.StartNew();
         var runs = 0;
         var partitioned = 0;

@@ -15,12 +15,14 @@ public sealed class TopologyAndGrudgeTests
             Render(TopologyKind.Grid, 5));
 
     [Fact]
-    public void Grid_OneNode_HasNoNeighbours() => Assert.Equal("n0:[]", Render(TopologyKind.Grid, 1));
+    public void Grid_OneNode_HasNoNeighbours() =>
+        Assert.Equal("n0:[]", Render(TopologyKind.Grid, 1));
 
     [Fact]
     public void Tree4_25Nodes_IsTheDocExample()
     {
-        var t = Topology.Of(TopologyKind.Tree4, RunOptions.NodeIds(25)).ToDictionary(kv => kv.Key, kv => string.Join(",", kv.Value));
+        var t = Topology.Of(TopologyKind.Tree4, RunOptions.NodeIds(25))
+            .ToDictionary(kv => kv.Key, kv => string.Join(",", kv.Value));
         Assert.Equal("n1,n2,n3,n4", t["n0"]);
         Assert.Equal("n0,n5,n6,n7,n8", t["n1"]);
         Assert.Equal("n0,n17,n18,n19,n20", t["n4"]);

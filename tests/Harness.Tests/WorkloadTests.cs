@@ -10,7 +10,8 @@ namespace FunctionalGossip.Harness.Tests;
 /// generator/interpreter.</summary>
 public sealed class WorkloadTests
 {
-    private static readonly RunResult Run5 = Simulator.Run(Scenarios.Small(5, 11), new NaiveFlood());
+    private static readonly RunResult Run5 =
+        Simulator.Run(Scenarios.Small(5, 11), new NaiveFlood());
 
     private static List<Op> ClientInvokes(RunResult r) =>
         r.History.Where(o => o.Type == OpType.Invoke && o.ClientNumber is not null).ToList();
@@ -46,7 +47,8 @@ public sealed class WorkloadTests
             invokes.Take(8).Select(o => o.ClientNumber!.Value));
         var finals = invokes.Where(o => o.Final).ToList();
         Assert.Equal(5, finals.Count);
-        Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, finals.Select(o => o.ClientNumber!.Value % 5).Order());
+        Assert.Equal(new long[] { 0, 1, 2, 3, 4 },
+            finals.Select(o => o.ClientNumber!.Value % 5).Order());
         var lastMain = Run5.History.Where(o => !o.Final).Max(o => o.Time);
         Assert.All(finals, f => Assert.True(f.Time >= lastMain + 10_000_000_000L));
         var log = Run5.Log.Select(l => l.Message).ToList();
@@ -67,8 +69,10 @@ public sealed class WorkloadTests
     public void Timeouts_MakeBroadcastsInfoAndReadsFail_AndReplaceTheProcess()
     {
         var silent = new Scripted { Answer = (_, _, _, _) => null };
-        var r = Simulator.Run(RunOptions.For(2) with { TimeLimitS = 12, Rate = 2, Seed = 4 }, silent);
-        var completions = r.History.Where(o => o.ClientNumber is not null && o.Type != OpType.Invoke).ToList();
+        var r = Simulator.Run(RunOptions.For(2) with { TimeLimitS = 12, Rate = 2, Seed = 4 },
+            silent);
+        var completions = r.History
+            .Where(o => o.ClientNumber is not null && o.Type != OpType.Invoke).ToList();
         Assert.NotEmpty(completions);
         Assert.All(completions, c =>
         {
@@ -76,7 +80,8 @@ public sealed class WorkloadTests
             Assert.Equal(c.IsF("read") ? OpType.Fail : OpType.Info, c.Type);
         });
         // 5 s timeouts: each completion is 5 s after its invocation.
-        var byProcess = r.History.Where(o => o.ClientNumber is not null).GroupBy(o => o.ClientNumber);
+        var byProcess = r.History.Where(o => o.ClientNumber is not null)
+            .GroupBy(o => o.ClientNumber);
         Assert.All(byProcess, g =>
         {
             var ops = g.ToList();
@@ -97,9 +102,15 @@ public sealed class WorkloadTests
     [InlineData(13, "read", OpType.Fail)]       // reads are idempotent: always :fail
     public void ErrorReplies_MapAsMaelstromDoes(int code, string f, OpType expected)
     {
-        var erring = new Scripted { Answer = (_, _, _, _) => $"\"type\":\"error\",\"code\":{code},\"text\":\"no\",\"extra\":1" };
-        var r = Simulator.Run(RunOptions.For(1) with { TimeLimitS = 5, Rate = 5, Seed = 2 }, erring);
-        var c = r.History.First(o => o.ClientNumber is not null && o.Type != OpType.Invoke && o.IsF(f));
+        var erring = new Scripted
+        {
+            Answer = (_, _, _, _) =>
+                $"\"type\":\"error\",\"code\":{code},\"text\":\"no\",\"extra\":1",
+        };
+        var r = Simulator.Run(RunOptions.For(1) with { TimeLimitS = 5, Rate = 5, Seed = 2 },
+            erring);
+        var c = r.History.First(o =>
+            o.ClientNumber is not null && o.Type != OpType.Invoke && o.IsF(f));
         Assert.Equal(expected, c.Type);
         var name = code switch { 11 => "temporarily-unavailable", 13 => "crash", _ => "unknown" };
         Assert.Equal($"[:{name} \"no\"]", c.Error!.ToString());
@@ -115,8 +126,10 @@ public sealed class WorkloadTests
                 ? "\"type\":\"read_ok\",\"messages\":[],\"note\":\"hi\""
                 : "\"type\":\"broadcast_ok\",\"msg_id\":1.5",
         };
-        var r = Simulator.Run(RunOptions.For(1) with { TimeLimitS = 5, Rate = 5, Seed = 2 }, sloppy);
-        var completions = r.History.Where(o => o.ClientNumber is not null && o.Type != OpType.Invoke).ToList();
+        var r = Simulator.Run(RunOptions.For(1) with { TimeLimitS = 5, Rate = 5, Seed = 2 },
+            sloppy);
+        var completions = r.History
+            .Where(o => o.ClientNumber is not null && o.Type != OpType.Invoke).ToList();
         Assert.All(completions.Where(c => !c.Final), c =>
         {
             Assert.Equal(OpType.Info, c.Type);

@@ -12,7 +12,8 @@ public class EditorAndDescribeTests
 
     private static ConsoleKeyInfo C(char c) => new(c, ConsoleKey.A, false, false, false);
 
-    private static EditLine Type(EditLine line, IReadOnlyList<string> history, params ConsoleKeyInfo[] keys)
+    private static EditLine Type(EditLine line, IReadOnlyList<string> history,
+        params ConsoleKeyInfo[] keys)
     {
         foreach (var key in keys) line = EditLine.Key(line, key, history).Line;
         return line;
@@ -28,7 +29,8 @@ public class EditorAndDescribeTests
         Assert.Equal("step 3", line.Text);
         Assert.Equal(6, line.Cursor);
         Assert.True(EditLine.Key(line, K(ConsoleKey.Enter), []).Done);
-        Assert.True(EditLine.Key(new EditLine("", 0, 0), K(ConsoleKey.D, '\u0004', ctrl: true), []).End);
+        Assert.True(
+            EditLine.Key(new EditLine("", 0, 0), K(ConsoleKey.D, '\u0004', ctrl: true), []).End);
         Assert.False(EditLine.Key(line, K(ConsoleKey.D, '\u0004', ctrl: true), []).End);
     }
 
@@ -78,7 +80,8 @@ public class EditorAndDescribeTests
               n0: unsent (1) 4
                 in flight msg_id 3 sent 250 ms: (2) 1-2
             """.ReplaceLineEndings("\n"), Describe.State(s));
-        var diff = StateDiff.Between(NodeState.Initial(NodeSettings.Default), s).Select(c => c.Render());
+        var diff = StateDiff.Between(NodeState.Initial(NodeSettings.Default), s)
+            .Select(c => c.Render());
         Assert.Equal(new[]
         {
             "membership: none → n1 of [n0 n1 n2]", "values +[1-4]", "next-msg-id: 1 → 4",

@@ -17,7 +17,8 @@ public class ForeignLogTests
         var recording = Support.LoadFile(path);
         Assert.Equal(LogKind.GoLog, recording.Kind);
         Assert.Equal(Path.GetFileNameWithoutExtension(path), recording.Node);
-        var received = lines.Select((l, i) => (l, i)).Where(x => Regex.IsMatch(x.l, @"^\S+ \S+ Received \{")).ToList();
+        var received = lines.Select((l, i) => (l, i))
+            .Where(x => Regex.IsMatch(x.l, @"^\S+ \S+ Received \{")).ToList();
         var inputs = recording.Steps.Where(s => !s.Synthesised).ToList();
         Assert.Equal(received.Count - recording.SkippedCount, inputs.Count);
         Assert.Equal(received[^1].i + 1, inputs[^1].SourceLine);
@@ -72,7 +73,8 @@ public class ForeignLogTests
     {
         foreach (var dir in Directory.GetDirectories(Support.Fixtures))
         {
-            var (code, output, err) = Support.Cli(Path.Combine(dir, "jepsen.log"), "--script", "state");
+            var (code, output, err) =
+                Support.Cli(Path.Combine(dir, "jepsen.log"), "--script", "state");
             Assert.Equal(2, code);
             Assert.Equal("", output);
             Assert.Contains("--log-net-recv", err);
@@ -82,7 +84,8 @@ public class ForeignLogTests
     [Fact]
     public void EmptyNodeLog_IsRefused()
     {
-        var empty = Directory.GetFiles(Directory.GetDirectories(Support.Fixtures, "Emmanuel32*").Single() + "/node-logs")[0];
+        var run = Directory.GetDirectories(Support.Fixtures, "Emmanuel32*").Single();
+        var empty = Directory.GetFiles(run + "/node-logs")[0];
         var (code, _, err) = Support.Cli(empty);
         Assert.Equal(2, code);
         Assert.Contains("empty", err);

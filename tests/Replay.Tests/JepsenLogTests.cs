@@ -64,7 +64,8 @@ public class JepsenLogTests
     {
         var recording = Support.Load(Log(), N0 with { SettingWords = ["tick-ms=300"] });
         Assert.Equal(300, recording.Settings.TickMs);
-        Assert.Equal(new[] { 1400L, 1700, 2000 }, recording.Steps.Where(s => s.Synthesised).Select(s => s.Event.NowMs));
+        Assert.Equal(new[] { 1400L, 1700, 2000 },
+            recording.Steps.Where(s => s.Synthesised).Select(s => s.Event.NowMs));
     }
 
     [Fact]
@@ -91,7 +92,8 @@ public class JepsenLogTests
         var (code2, _, err2) = Support.Cli(path, "--node", "n7");
         Assert.Equal(2, code2);
         Assert.Contains("no ':recv' lines for n7", err2);
-        var (code3, out3, _) = Support.Cli(path, "--node", "n1", "--json", "--script", "goto end; state");
+        var (code3, out3, _) =
+            Support.Cli(path, "--node", "n1", "--json", "--script", "goto end; state");
         Assert.Equal(0, code3);
         var state = JsonDocument.Parse(out3.Split('\n')[2]).RootElement.GetProperty("state");
         Assert.Equal("n1", state.GetProperty("node").GetString());

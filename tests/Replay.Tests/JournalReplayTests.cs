@@ -10,7 +10,8 @@ public class JournalReplayTests
 {
     private static readonly NodeSettings Settings = new(50, 300, new Relay.Star());
 
-    private static JournaledCluster Cluster(int seed) => new JournaledCluster(4, Settings, seed).Run(3000);
+    private static JournaledCluster Cluster(int seed) =>
+        new JournaledCluster(4, Settings, seed).Run(3000);
 
     [Theory]
     [InlineData(1)]
@@ -41,7 +42,8 @@ public class JournalReplayTests
             var journal = cluster.Journal(id);
             var v = Verifier.Run(new Timeline(Support.Load(journal)));
             Assert.Null(v.First);
-            Assert.Equal(journal.Count(l => JournalFormat.Parse(l).Case is JournalEntry.Sent), v.Compared);
+            Assert.Equal(journal.Count(l => JournalFormat.Parse(l).Case is JournalEntry.Sent),
+                v.Compared);
             Assert.True(v.Compared > 10);
         }
     }
@@ -50,7 +52,8 @@ public class JournalReplayTests
     public void Verify_ReportsATamperedSendLine_AtItsStep()
     {
         var journal = Cluster(5).Journal("n0").ToList();
-        var sends = journal.Select((l, i) => (l, i)).Where(x => x.l.Contains(" send ") && x.l.Contains("read_ok")).ToList();
+        var sends = journal.Select((l, i) => (l, i))
+            .Where(x => x.l.Contains(" send ") && x.l.Contains("read_ok")).ToList();
         Assert.NotEmpty(sends);
         var (line, index) = sends[^1];
         journal[index] = line.Replace("\"messages\":[", "\"messages\":[999999,");
@@ -59,8 +62,8 @@ public class JournalReplayTests
         Assert.NotNull(v.First);
         Assert.Equal(journal[index][(journal[index].IndexOf(" send ") + 6)..], v.First!.Recorded);
         Assert.Equal(line[(line.IndexOf(" send ") + 6)..], v.First.Replayed);
-        var inputLine = journal.FindLastIndex(index, l => l.Contains(" recv ") || l.Contains(" recvq ")
-            || l.Contains(" tick ") || l.Contains(" toolong ")) + 1;
+        var inputLine = journal.FindLastIndex(index, l => l.Contains(" recv ")
+            || l.Contains(" recvq ") || l.Contains(" tick ") || l.Contains(" toolong ")) + 1;
         Assert.Equal(inputLine, v.First.At.SourceLine);
     }
 
@@ -90,7 +93,8 @@ public class JournalReplayTests
         Assert.Equal(recording.Steps.Length - 1, session.Current.Position);
         Assert.Equal(Support.Fold(recording, recording.Steps.Length - 1), session.Current.After);
         Assert.InRange(session.Timeline.StepsComputed - before, 1, Timeline.SnapshotInterval + 1);
-        Assert.Equal(recording.Steps.Length / Timeline.SnapshotInterval + 1, session.Timeline.SnapshotCount);
+        Assert.Equal(recording.Steps.Length / Timeline.SnapshotInterval + 1,
+            session.Timeline.SnapshotCount);
     }
 
     [Fact]
@@ -103,10 +107,12 @@ public class JournalReplayTests
             var session = new Session(recording);
             foreach (var p in positions)
             {
-                var (before, snapshots) = (session.Timeline.StepsComputed, session.Timeline.SnapshotCount);
+                var (before, snapshots) =
+                    (session.Timeline.StepsComputed, session.Timeline.SnapshotCount);
                 Support.Run(session, $"goto {p}");
                 var snapshotted = p == 0 || (p - 1) / Timeline.SnapshotInterval < snapshots;
-                if (snapshotted && session.Timeline.StepsComputed - before > Timeline.SnapshotInterval)
+                if (snapshotted
+                    && session.Timeline.StepsComputed - before > Timeline.SnapshotInterval)
                     return false;
                 if (session.Current.After != Support.Fold(recording, p)) return false;
                 if (p > 0 && session.Current.Before != Support.Fold(recording, p - 1)) return false;
@@ -127,9 +133,11 @@ public class JournalReplayTests
         Assert.Contains(effects.Emitted, e => e.Contains("broadcast_ok"));
         Assert.Equal(effects.Recorded, effects.Emitted.Where(e => e.StartsWith("send ")));
         var diff = Assert.IsType<Result.DiffOf>(Support.Run(session, "diff"));
-        var broadcast = (Core.Wire.Body.Broadcast)((Event.Receive)recording.Steps[at.Step - 1].Event).Message.Body;
+        var input = (Event.Receive)recording.Steps[at.Step - 1].Event;
+        var broadcast = (Core.Wire.Body.Broadcast)input.Message.Body;
         var known = session.Current.Before.Values.Contains(broadcast.Message);
-        Assert.Equal(!known, diff.Changes.Any(c => c is Change.Set { What: "values" } s && s.Added.Contains(broadcast.Message)));
+        Assert.Equal(!known, diff.Changes.Any(c =>
+            c is Change.Set { What: "values" } s && s.Added.Contains(broadcast.Message)));
     }
 
     [Fact]

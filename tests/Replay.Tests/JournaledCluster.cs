@@ -28,10 +28,12 @@ internal sealed class JournaledCluster
         foreach (var id in _ids)
         {
             _states[id] = NodeState.Initial(settings);
-            _journals[id] = [JournalFormat.Format(new JournalEntry.Header(JournalFormat.Version, settings.Render()))];
+            var header = new JournalEntry.Header(JournalFormat.Version, settings.Render());
+            _journals[id] = [JournalFormat.Format(header)];
             var all = string.Join(",", _ids.Select(n => $"\"{n}\""));
-            Input(id, $"{{\"id\":{_clientMsgId},\"src\":\"c{_clientMsgId}\",\"dest\":\"{id}\",\"body\":"
-                + $"{{\"type\":\"init\",\"node_id\":\"{id}\",\"node_ids\":[{all}],\"msg_id\":1}}}}");
+            Input(id, $"{{\"id\":{_clientMsgId},\"src\":\"c{_clientMsgId}\","
+                + $"\"dest\":\"{id}\",\"body\":{{\"type\":\"init\",\"node_id\":\"{id}\","
+                + $"\"node_ids\":[{all}],\"msg_id\":1}}}}");
         }
     }
 
@@ -53,20 +55,29 @@ internal sealed class JournaledCluster
         var node = _ids[_random.Next(_ids.Length)];
         switch (_random.Next(100))
         {
-            case < 20: Client(node, $"{{\"type\":\"broadcast\",\"message\":{_random.Next(1000)},\"msg_id\":{++_clientMsgId}}}"); break;
+            case < 20:
+                Client(node, $"{{\"type\":\"broadcast\",\"message\":{_random.Next(1000)},"
+                    + $"\"msg_id\":{++_clientMsgId}}}");
+                break;
             case < 27: Client(node, $"{{\"type\":\"read\",\"msg_id\":{++_clientMsgId}}}"); break;
             case < 28: Input(node, "not json at all"); break;
-            case < 29: Input(node, "{\"src\":\"c1\",\"dest\":\"" + node + "\",\"body\":{\"type\":\"read\",\"msg_id\":7}}\t"); break;
+            case < 29:
+                Input(node, "{\"src\":\"c1\",\"dest\":\"" + node
+                    + "\",\"body\":{\"type\":\"read\",\"msg_id\":7}}\t");
+                break;
             case < 30: Journaled(node, new JournalEntry.ReceivedTooLong(_now, 9_000_000),
                 new Event.Unreadable(_now, "", new LineError.TooLong(9_000_000))); break;
-            case < 33 when _inFlight.Count > 0: _inFlight.RemoveAt(_random.Next(_inFlight.Count)); break;
+            case < 33 when _inFlight.Count > 0:
+                _inFlight.RemoveAt(_random.Next(_inFlight.Count));
+                break;
             case < 80 when _inFlight.Count > 0: Deliver(_random.Next(_inFlight.Count)); break;
             default: Advance(_random.Next(1, 120)); break;
         }
     }
 
     private void Client(string node, string body) =>
-        Input(node, $"{{\"id\":{_clientMsgId},\"src\":\"c{_clientMsgId % 7}\",\"dest\":\"{node}\",\"body\":{body}}}");
+        Input(node, $"{{\"id\":{_clientMsgId},\"src\":\"c{_clientMsgId % 7}\","
+            + $"\"dest\":\"{node}\",\"body\":{body}}}");
 
     private void Deliver(int index)
     {
@@ -82,7 +93,8 @@ internal sealed class JournaledCluster
             if (_due.TryGetValue(id, out var at) && at <= _now)
             {
                 _due.Remove(id);
-                Journaled(id, new JournalEntry.Ticked(_now, TimerId.Gossip), new Event.Tick(_now, TimerId.Gossip));
+                Journaled(id, new JournalEntry.Ticked(_now, TimerId.Gossip),
+                    new Event.Tick(_now, TimerId.Gossip));
             }
     }
 
@@ -107,7 +119,9 @@ internal sealed class JournaledCluster
                     if (_states.ContainsKey(s.Message.Dest)) _inFlight.Add((s.Message.Dest, line));
                     break;
                 case Effect.SetTimer st: _due[node] = st.AtMs; break;
-                case Effect.Log l: journal.Add(JournalFormat.Format(new JournalEntry.Logged(_now, l.Text))); break;
+                case Effect.Log l:
+                    journal.Add(JournalFormat.Format(new JournalEntry.Logged(_now, l.Text)));
+                    break;
                 default: throw new System.Diagnostics.UnreachableException(effect.ToString());
             }
         }

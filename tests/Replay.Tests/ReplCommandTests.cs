@@ -37,7 +37,8 @@ public class ReplCommandTests
 
     [Theory]
     [MemberData(nameof(Good))]
-    public void Commands_Parse(string line, Command expected) => Assert.Equal(expected, Command.Parse(line));
+    public void Commands_Parse(string line, Command expected) =>
+        Assert.Equal(expected, Command.Parse(line));
 
     [Theory]
     [InlineData("", "empty command")]
@@ -62,17 +63,24 @@ public class ReplCommandTests
         Assert.Contains(message, bad.Message);
     }
 
-    private static string Journal() => Support.WriteTemp(new JournaledCluster(3, NodeSettings.Default, 21).Run(800).Journal("n0"));
+    private static string Journal() => Support.WriteTemp(
+        new JournaledCluster(3, NodeSettings.Default, 21).Run(800).Journal("n0"));
 
     [Fact]
     public void Script_PrintsOneJsonObjectPerCommand()
     {
         var (code, output, err) = Support.Cli(Journal(), "--json", "--script",
-            "goto 120; state; diff; effects; peers; verify; find value 1; until type read; back 2; help; summary");
+            "goto 120; state; diff; effects; peers; verify; find value 1; until type read; "
+            + "back 2; help; summary");
         Assert.Equal(0, code);
         Assert.Equal("", err);
-        var objects = output.TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(new[] { "open", "goto", "state", "diff", "effects", "peers", "verify", "find", "until", "back", "help", "summary" },
+        var objects = output.TrimEnd('\n').Split('\n')
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(new[]
+            {
+                "open", "goto", "state", "diff", "effects", "peers", "verify", "find", "until",
+                "back", "help", "summary",
+            },
             objects.Select(o => o.GetProperty("command").GetString()));
         Assert.Equal(0, objects[0].GetProperty("at").GetProperty("step").GetInt32());
         Assert.Equal(120, objects[1].GetProperty("at").GetProperty("step").GetInt32());
@@ -84,9 +92,11 @@ public class ReplCommandTests
     [Fact]
     public void Misuse_InAScript_IsReported_AndExitsOne()
     {
-        var (code, output, _) = Support.Cli(Journal(), "--json", "--script", "goto 99999; step 0; frobnicate; state");
+        var (code, output, _) = Support.Cli(Journal(), "--json", "--script",
+            "goto 99999; step 0; frobnicate; state");
         Assert.Equal(1, code);
-        var lines = output.TrimEnd('\n').Split('\n').Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var lines = output.TrimEnd('\n').Split('\n')
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Contains("past the end", lines[1].GetProperty("error").GetString());
         Assert.Contains("positive step count", lines[2].GetProperty("error").GetString());
         Assert.Contains("unknown command 'frobnicate'", lines[3].GetProperty("error").GetString());
@@ -121,7 +131,8 @@ public class ReplCommandTests
     [Fact]
     public void UnrecognisedFiles_ExitTwo()
     {
-        foreach (var content in new[] { new[] { "hello", "world" }, new[] { "", "" }, new[] { "a\0b" } })
+        foreach (var content in
+            new[] { new[] { "hello", "world" }, new[] { "", "" }, new[] { "a\0b" } })
         {
             var (code, _, err) = Support.Cli(Support.WriteTemp(content));
             Assert.Equal(2, code);
@@ -133,7 +144,8 @@ public class ReplCommandTests
     public void AJournalOfAnotherVersion_IsRefused_UnlessForced()
     {
         var lines = File.ReadAllLines(Journal());
-        lines[0] = lines[0].Replace($"{JournalFormat.Magic} {JournalFormat.Version} ", $"{JournalFormat.Magic} 2 ");
+        lines[0] = lines[0].Replace($"{JournalFormat.Magic} {JournalFormat.Version} ",
+            $"{JournalFormat.Magic} 2 ");
         var path = Support.WriteTemp(lines);
         var (code, _, err) = Support.Cli(path, "--script", "state");
         Assert.Equal(2, code);
@@ -154,7 +166,8 @@ public class ReplCommandTests
         var recording = Support.Load(lines);
         Assert.Equal(3, recording.SkippedCount);
         Assert.Equal(3, recording.Skipped["not a journal line"]);
-        var (code, output, _) = Support.Cli(Support.WriteTemp(lines), "--script", "goto end; verify");
+        var (code, output, _) =
+            Support.Cli(Support.WriteTemp(lines), "--script", "goto end; verify");
         Assert.Equal(0, code);
         Assert.Contains("3 lines skipped as not understood", output);
     }
@@ -162,7 +175,8 @@ public class ReplCommandTests
     [Fact]
     public void SettingOverrides_ApplyOverTheJournalHeader()
     {
-        var recording = Support.Load(File.ReadAllLines(Journal()), new ReplayOptions("", false, ["relay=total"]));
+        var recording = Support.Load(File.ReadAllLines(Journal()),
+            new ReplayOptions("", false, ["relay=total"]));
         Assert.Equal(new Relay.Total(), recording.Settings.Relay);
         Assert.Equal(NodeSettings.Default.TickMs, recording.Settings.TickMs);
     }

@@ -55,7 +55,8 @@ internal static class Support
     }
 
     public static ImmutableArray<string> GoLogs() =>
-        [.. Directory.GetDirectories(Fixtures).SelectMany(d => Directory.GetFiles(Path.Combine(d, "node-logs")))
+        [.. Directory.GetDirectories(Fixtures)
+            .SelectMany(d => Directory.GetFiles(Path.Combine(d, "node-logs")))
             .Where(f => new FileInfo(f).Length > 0).Order(StringComparer.Ordinal)];
 
     public static Result Run(Session s, string command) => s.Execute(Command.Parse(command));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
@@ -42,6 +43,8 @@ public static class EdnWriter
                 break;
             case Edn.Str s: sb.Append(readably ? QuoteString(s.Value) : s.Value); break;
             case Edn.Char c: sb.Append(readably ? CharLiteral(c.Value) : c.Value.ToString()); break;
+            case Edn.Int i: sb.Append(CultureInfo.InvariantCulture, $"{i.Value}"); break;
+            case Edn.Keyword k: sb.Append(':').Append(k.Name); break;
             default: sb.Append(Atom(value)); break;
         }
     }
@@ -84,7 +87,7 @@ public static class EdnWriter
         : JavaNumber.FormatDouble(x);
 
     private static void AppendItems(
-        StringBuilder sb, string open, IEnumerable<Edn> items, string close, bool readably)
+        StringBuilder sb, string open, ImmutableArray<Edn> items, string close, bool readably)
     {
         sb.Append(open);
         bool first = true;
@@ -133,7 +136,8 @@ public static class EdnWriter
         return sb.Append('"').ToString();
     }
 
-    /// <summary>A character literal as Clojure prints it (<c>\a</c>, <c>\newline</c>, …).</summary>
+    /// <summary>A character literal as Clojure prints it (<c>\a</c>, <c>\newline</c>, …).
+    /// </summary>
     public static string CharLiteral(char c) => c switch
     {
         '\n' => "\\newline",

@@ -16,28 +16,40 @@ public static class HistoryWriter
     public static string EdnLine(Op op) => EdnWriter.Write(OpEdn.ToEdn(op));
 
     /// <summary>One history.txt line for <paramref name="op"/>, without the newline.</summary>
-    public static string TxtLine(Op op)
+    public static string TxtLine(Op op) => AppendTxt(new StringBuilder(), op).ToString();
+
+    private static StringBuilder AppendTxt(StringBuilder sb, Op op)
     {
-        var sb = new StringBuilder()
-            .Append(EdnWriter.Write(op.Process.ToEdn())).Append('\t')
-            .Append(':').Append(Op.TypeName(op.Type)).Append('\t')
-            .Append(EdnWriter.Write(op.F)).Append('\t')
-            .Append(EdnWriter.Write(op.Value));
+        EdnWriter.Append(sb, op.Process.ToEdn(), readably: true);
+        sb.Append('\t').Append(':').Append(Op.TypeName(op.Type)).Append('\t');
+        EdnWriter.Append(sb, op.F, readably: true);
+        sb.Append('\t');
+        EdnWriter.Append(sb, op.Value, readably: true);
         if (op.Error is not null and not Edn.Nil and not Edn.Bool { Value: false })
-            sb.Append('\t').Append(EdnWriter.Print(op.Error));
-        return sb.ToString();
+        {
+            sb.Append('\t');
+            EdnWriter.Append(sb, op.Error, readably: false);
+        }
+        return sb;
     }
 
     /// <summary>The whole history.edn text: one line per op, each ending in <c>\n</c>.</summary>
-    public static string WriteEdn(IEnumerable<Op> history) => Lines(history, EdnLine);
-
-    /// <summary>The whole history.txt text: one line per op, each ending in <c>\n</c>.</summary>
-    public static string WriteTxt(IEnumerable<Op> history) => Lines(history, TxtLine);
-
-    private static string Lines(IEnumerable<Op> history, Func<Op, string> line)
+    public static string WriteEdn(IEnumerable<Op> history)
     {
         var sb = new StringBuilder();
-        foreach (var op in history) sb.Append(line(op)).Append('\n');
+        foreach (var op in history)
+        {
+            EdnWriter.Append(sb, OpEdn.ToEdn(op), readably: true);
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The whole history.txt text: one line per op, each ending in <c>\n</c>.</summary>
+    public static string WriteTxt(IEnumerable<Op> history)
+    {
+        var sb = new StringBuilder();
+        foreach (var op in history) AppendTxt(sb, op).Append('\n');
         return sb.ToString();
     }
 }

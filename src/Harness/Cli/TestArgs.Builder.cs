@@ -29,7 +29,8 @@ internal sealed class Builder
 
     public string? NodeArg(string word)
     {
-        if (!word.Contains('=')) return $"unexpected argument '{word}' (node settings are key=value)";
+        if (!word.Contains('='))
+            return $"unexpected argument '{word}' (node settings are key=value)";
         _nodeArgs.Add(word);
         return null;
     }
@@ -53,7 +54,8 @@ internal sealed class Builder
             case "--time-limit": return Long(flag, value, 1, 86_400, v => _timeLimit = v);
             case "--latency": return Long(flag, value, 0, 3_600_000, v => _latency = v);
             case "--rate": return Double(flag, value, 0, 100_000, false, v => _rate = v);
-            case "--nemesis-interval": return Double(flag, value, 0, 86_400, true, v => _interval = v);
+            case "--nemesis-interval":
+                return Double(flag, value, 0, 86_400, true, v => _interval = v);
             case "--recovery-s": return Double(flag, value, 0, 86_400, false, v => _recovery = v);
             case "--seed":
                 return Text(flag, value, v => ulong.TryParse(v, NumberStyles.None,
@@ -66,14 +68,16 @@ internal sealed class Builder
     private string? Choice(string flag, Func<string?> value) => flag switch
     {
         "--latency-dist" => Text(flag, value, v => Latency.ParseDist(v) is { } d
-            ? Set(() => _dist = d) : $"--latency-dist {v}: must be constant, uniform or exponential"),
+            ? Set(() => _dist = d)
+            : $"--latency-dist {v}: must be constant, uniform or exponential"),
         "--nemesis" => Text(flag, value, v => v == "partition"
             ? Set(() => _partition = true) : $"--nemesis {v}: the only fault is partition"),
         "--topology" => Text(flag, value, v => Topology.Parse(v) is { } t
             ? Set(() => _topology = t)
             : $"--topology {v}: must be one of grid, line, tree, tree2, tree3, tree4, total"),
         "--concurrency" => Text(flag, value, v => ConcurrencyOk(v)
-            ? Set(() => _concurrency = v) : $"--concurrency {v}: must be an integer, optionally followed by n"),
+            ? Set(() => _concurrency = v)
+            : $"--concurrency {v}: must be an integer, optionally followed by n"),
         _ => $"unknown option '{flag}'",
     };
 
@@ -103,7 +107,8 @@ internal sealed class Builder
         Text(flag, value, v => double.TryParse(v, NumberStyles.Float,
             CultureInfo.InvariantCulture, out var d) && d >= min && d <= max && (!positive || d > 0)
             ? Set(() => set(d))
-            : $"{flag} {v}: must be a number {(positive ? "above" : "from")} {min} {(positive ? "and at most" : "to")} {max}");
+            : $"{flag} {v}: must be a number {(positive ? "above" : "from")} {min} "
+                + $"{(positive ? "and at most" : "to")} {max}");
 
     public TestArgs Build()
     {

@@ -127,7 +127,8 @@ public static class Grudge
 
 /// <summary>A grudge with keys and members in test node order.</summary>
 /// <param name="Entries">Each node and the nodes it drops messages from.</param>
-public sealed record SortedGrudge(IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Entries)
+public sealed record SortedGrudge(
+    IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> Entries)
 {
     /// <summary>Orders a raw grudge by <paramref name="order"/>.</summary>
     public static SortedGrudge From(Dictionary<string, HashSet<string>> raw,

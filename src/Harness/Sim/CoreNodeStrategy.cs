@@ -91,7 +91,6 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
             }
         }
 
-        private static void Journal(INodeIo io, JournalEntry entry) =>
-            io.Log(JournalFormat.Format(entry));
+        private static void Journal(INodeIo io, JournalEntry entry) => io.Log(entry);
     }
 }

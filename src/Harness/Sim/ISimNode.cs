@@ -1,3 +1,5 @@
+using FunctionalGossip.Core.Journal;
+
 namespace FunctionalGossip.Harness.Sim;
 
 /// <summary>What an in-process node can do: the three things a node process does
@@ -13,6 +15,11 @@ public interface INodeIo
 
     /// <summary>Writes one line to stderr (the node log).</summary>
     void Log(string line);
+
+    /// <summary>Writes one journal entry to stderr as <see cref="JournalFormat.Format"/>
+    /// renders it. A transport may keep the entry and render it only when the log is read,
+    /// which keeps a long run's journal text out of the simulation itself.</summary>
+    void Log(JournalEntry entry) => Log(JournalFormat.Format(entry));
 }
 
 /// <summary>A node as the simulator runs it: lines in; lines, timer requests and log

@@ -15,8 +15,13 @@ public sealed class Canvas
         ['a'] = "000011101101011", ['n'] = "000110101101101", ['c'] = "000011100100011",
         ['y'] = "000101101011110", ['o'] = "000010101101010", ['k'] = "100101110101101",
         ['r'] = "000110100100100", ['d'] = "001011101101011", ['f'] = "011100110100100",
-        ['b'] = "100110101101110", ['g'] = "000011101011110", [' '] = "000000000000000", ['('] = "010100100100010",
-        [')'] = "010001001001010", [','] = "000000000010100", ['/'] = "001001010100100",
+        ['b'] = "100110101101110", ['g'] = "000011101011110", [' '] = "000000000000000",
+        ['('] = "010100100100010", [')'] = "010001001001010", [','] = "000000000010100",
+        ['/'] = "001001010100100", ['h'] = "100100110101101", ['p'] = "000110101110100",
+        ['q'] = "000011101011001", ['u'] = "000101101101011", ['v'] = "000101101101010",
+        ['w'] = "000101101111111", ['x'] = "000101010010101", ['z'] = "000111001010111",
+        ['j'] = "001000001001110", [':'] = "000010000010000", ['%'] = "101001010100101",
+        ['='] = "000111000111000", ['+'] = "000010111010000",
     };
 
     private readonly byte[] _rgb;
@@ -64,6 +69,29 @@ public sealed class Canvas
             x += 4 * scale;
         }
     }
+
+    /// <summary>A line from one point to another (Bresenham), <paramref name="thickness"/>
+    /// pixels wide; with <paramref name="dashed"/> every other run of 6 pixels is skipped.
+    /// </summary>
+    public void Line(int x0, int y0, int x1, int y1, (byte, byte, byte) c, int thickness = 2,
+        bool dashed = false)
+    {
+        var (dx, dy) = (Math.Abs(x1 - x0), -Math.Abs(y1 - y0));
+        var (sx, sy) = (x0 < x1 ? 1 : -1, y0 < y1 ? 1 : -1);
+        var err = dx + dy;
+        for (var step = 0; ; step++)
+        {
+            if (!dashed || step / 6 % 2 == 0) Fill(x0, y0, thickness, thickness, c);
+            if (x0 == x1 && y0 == y1) return;
+            var e2 = 2 * err;
+            if (e2 >= dy) { err += dy; x0 += sx; }
+            if (e2 <= dx) { err += dx; y0 += sy; }
+        }
+    }
+
+    /// <summary>The width in pixels of <paramref name="text"/> at <paramref name="scale"/>.
+    /// </summary>
+    public static int TextWidth(string text, int scale) => text.Length * 4 * scale - scale;
 
     /// <summary>The pixels as PNG.</summary>
     public byte[] ToPng() => Png.Encode(Width, Height, _rgb);

@@ -28,5 +28,6 @@ public static class JepsenLogFormat
 
     /// <summary><c>yyyy-MM-dd HH:mm:ss,SSS</c> for a run time.</summary>
     public static string Stamp(long atNs) =>
-        Epoch.AddTicks(atNs / 100).ToString("yyyy-MM-dd HH:mm:ss,fff", CultureInfo.InvariantCulture);
+        Epoch.AddTicks(atNs / 100)
+            .ToString("yyyy-MM-dd HH:mm:ss,fff", CultureInfo.InvariantCulture);
 }

@@ -17,14 +17,16 @@ public static class LatencyPlot
     {
         var points = Points(history);
         var canvas = new Canvas(W, H);
-        var maxS = Math.Max(1, (int)Math.Ceiling(points.Select(p => p.TimeS).DefaultIfEmpty(1).Max()));
+        var maxS = Math.Max(1,
+            (int)Math.Ceiling(points.Select(p => p.TimeS).DefaultIfEmpty(1).Max()));
         var maxDecade = Math.Max(1, (int)Math.Ceiling(Math.Log10(
             Math.Max(1, points.Select(p => p.LatencyMs).DefaultIfEmpty(1).Max()))));
         Axes(canvas, maxS, maxDecade);
         foreach (var p in points)
         {
             var x = Left + (int)(p.TimeS / maxS * (W - Left - Right));
-            var y = H - Bottom - (int)(Math.Log10(Math.Max(1, p.LatencyMs)) / maxDecade * (H - Top - Bottom));
+            var y = H - Bottom
+                - (int)(Math.Log10(Math.Max(1, p.LatencyMs)) / maxDecade * (H - Top - Bottom));
             canvas.Fill(x - 1, y - 1, 3, 3, p.Colour);
         }
         canvas.Text(Left, 8, "latency ms (log) by time s", 2, Ink);
@@ -46,7 +48,8 @@ public static class LatencyPlot
         {
             var x = Left + s * plotW / maxS;
             c.Fill(x, Top, 1, plotH, Grid);
-            c.Text(x - 4, H - Bottom + 8, s.ToString(System.Globalization.CultureInfo.InvariantCulture), 2, Ink);
+            c.Text(x - 4, H - Bottom + 8,
+                s.ToString(System.Globalization.CultureInfo.InvariantCulture), 2, Ink);
         }
         c.Fill(Left, Top, 1, plotH, Ink);
         c.Fill(Left, H - Bottom, plotW, 1, Ink);
@@ -65,7 +68,9 @@ public static class LatencyPlot
             if (!open.Remove(p, out var inv)) continue;
             var colour = op.Type switch
             {
-                OpType.Ok => op.IsF("read") ? ((byte)60, (byte)160, (byte)60) : ((byte)50, (byte)90, (byte)200),
+                OpType.Ok => op.IsF("read")
+                    ? ((byte)60, (byte)160, (byte)60)
+                    : ((byte)50, (byte)90, (byte)200),
                 OpType.Info => ((byte)240, (byte)150, (byte)30),
                 _ => ((byte)210, (byte)40, (byte)40),
             };

@@ -12,7 +12,8 @@ public static class Png
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
-    /// <summary>Encodes <paramref name="rgb"/> (width·height·3 bytes, rows top to bottom).</summary>
+    /// <summary>Encodes <paramref name="rgb"/> (width·height·3 bytes, rows top to bottom).
+    /// </summary>
     public static byte[] Encode(int width, int height, byte[] rgb)
     {
         if (rgb.Length != width * height * 3) throw new ArgumentException("pixel buffer size");

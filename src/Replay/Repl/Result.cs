@@ -45,7 +45,8 @@ public sealed record Verification(string Mode, int Compared, Divergence? First);
 /// <param name="Recording">The recording (format, node, settings, skipped lines, notes).</param>
 /// <param name="Rejected">Inputs the node answered with an error or could not read, by
 /// reason.</param>
-/// <param name="Ignored">Inputs the node logged and ignored (stray replies, …), by reason.</param>
+/// <param name="Ignored">Inputs the node logged and ignored (stray replies, …), by
+/// reason.</param>
 /// <param name="FinalValues">How many values the node holds at the end.</param>
 public sealed record Audit(Recording Recording, ImmutableSortedDictionary<string, int> Rejected,
     ImmutableSortedDictionary<string, int> Ignored, int FinalValues);
