@@ -23,8 +23,8 @@ declare -a flags=(
 )
 echo "Run on $(date -u +%Y-%m-%d) with \`$bin test -w broadcast --bin $bin <flags>\`:"
 echo
-echo "| challenge | flags | valid? | lost | servers msgs-per-op | median latency | max latency | exit |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| challenge | flags | valid? | lost | servers msgs-per-op | median latency | max latency | harness overhead p99 | exit |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for i in "${!names[@]}"; do
   set +e
   # shellcheck disable=SC2086
@@ -38,7 +38,8 @@ for i in "${!names[@]}"; do
   mpo=$(field 's/^msgs-per-op\s+servers ([0-9.]+),.*/\1/p')
   median=$(field 's/^stable latency .*median ([0-9]+) ms.*/\1/p')
   max=$(field 's/^stable latency .*max ([0-9]+) ms.*/\1/p')
-  row="| ${valid:-crashed} | ${lost:--} | ${mpo:--} | ${median:--} ms | ${max:--} ms "
+  p99=$(field 's/^harness .* p99 ([0-9.]+) ms.*/\1/p')
+  row="| ${valid:-crashed} | ${lost:--} | ${mpo:--} | ${median:--} ms | ${max:--} ms | ${p99:--} ms "
   echo "| ${names[$i]} | \`${flags[$i]}\` $row| $code |"
 done
 rm -rf "$store"

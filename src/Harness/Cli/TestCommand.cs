@@ -73,7 +73,8 @@ public static class TestCommand
         var checkedAt = clock.Elapsed;
         var dir = StoreWriter.Write(run.StoreDir, result, results, DateTimeOffset.UtcNow);
         if (run.Timings)
-            stderr.WriteLine($"timings: run {ran.TotalMilliseconds:0} ms, check "
+            stderr.WriteLine($"timings: {(run.Sim ? "simulate" : "run")} "
+                + $"{ran.TotalMilliseconds:0} ms, check "
                 + $"{(checkedAt - ran).TotalMilliseconds:0} ms, store "
                 + $"{(clock.Elapsed - checkedAt).TotalMilliseconds:0} ms");
         ReportViolations(result, stderr);
