@@ -12,9 +12,10 @@ namespace FunctionalGossip.Shell;
 /// The imperative shell around <see cref="Node.Step"/>. One thread (this loop) owns the state.
 /// Stdin lines and signals arrive on one queue from a reader thread; the timer table is
 /// consulted by the same loop, so a tick is never early and never stale. Per input: stamp
-/// <c>NowMs</c> from a monotonic clock, journal it, step, execute the effects in order.
+/// <c>NowMs</c> from a monotonic clock and hand it to Core's <see cref="JournaledNode"/>
+/// (journal it, step, effects in order), whose outputs this class carries out.
 /// </summary>
-internal sealed class NodeHost
+internal sealed class NodeHost : INodeOutputs
 {
     /// <summary>Longest stdin line kept in memory (characters).</summary>
     public const int MaxLineChars = 8 * 1024 * 1024;
@@ -31,14 +32,14 @@ internal sealed class NodeHost
     private readonly long _start = Stopwatch.GetTimestamp();
     private readonly StreamWriter _stdout;
     private readonly StreamWriter _stderr;
-    private NodeState _state;
+    private readonly JournaledNode _node;
 
     private NodeHost(NodeSettings settings)
     {
         var utf8 = new UTF8Encoding(false);
         _stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { NewLine = "\n" };
         _stderr = new StreamWriter(Console.OpenStandardError(), utf8, 1 << 16) { NewLine = "\n" };
-        _state = NodeState.Initial(settings);
+        _node = new JournaledNode(settings);
     }
 
     /// <summary>Runs the node until stdin ends or a termination signal; returns the exit
@@ -52,7 +53,7 @@ internal sealed class NodeHost
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         StartStdinPump();
-        Journal(new JournalEntry.Header(JournalFormat.Version, _state.Settings.Render()));
+        _node.Start(this);
         _stderr.Flush();
         try
         {
@@ -98,8 +99,8 @@ internal sealed class NodeHost
         var now = NowMs;
         if (atMs > now) return false;
         _timers.Remove(timer);
-        Journal(new JournalEntry.Ticked(now, timer));
-        Apply(now, () => new Event.Tick(now, timer));
+        _node.OnTimer(now, timer, this);
+        _stderr.Flush();
         return true;
     }
 
@@ -115,60 +116,29 @@ internal sealed class NodeHost
         var now = NowMs;
         switch (content)
         {
-            case InputLine.Text t:
-                Journal(new JournalEntry.Received(now, t.Line));
-                Apply(now, () => Event.FromLine(now, t.Line));
-                break;
-            case InputLine.TooLong l:
-                Journal(new JournalEntry.ReceivedTooLong(now, l.Chars));
-                Apply(now, () => new Event.Unreadable(now, "", new LineError.TooLong(l.Chars)));
-                break;
-            default:
-                throw new UnreachableException(content.ToString());
+            case InputLine.Text t: _node.OnLine(now, t.Line, this); break;
+            case InputLine.TooLong l: _node.OnTooLong(now, l.Chars, this); break;
+            default: throw new UnreachableException(content.ToString());
         }
-    }
-
-    /// <summary>Decodes and steps one input, then executes its effects. A defect in decoding
-    /// or in Step must not take the node down: the input is logged and the old state
-    /// kept.</summary>
-    private void Apply(long now, Func<Event> input)
-    {
-        Transition t;
-        try
-        {
-            t = Node.Step(_state, input());
-        }
-        catch (Exception e) when (e is not IOException)
-        {
-            Journal(new JournalEntry.Logged(now, $"internal error, input ignored: {e}"));
-            _stderr.Flush();
-            return;
-        }
-        _state = t.State;
-        foreach (var effect in t.Effects) Execute(now, effect);
         _stderr.Flush();
     }
 
-    private void Execute(long now, Effect effect)
+    /// <inheritdoc/>
+    public void Stdout(string line)
     {
-        switch (effect)
-        {
-            case Effect.Send s:
-                var line = Codec.Encode(s.Message);
-                _stdout.Write(line);
-                _stdout.Write('\n');
-                _stdout.Flush();
-                Journal(new JournalEntry.Sent(now, line));
-                break;
-            case Effect.SetTimer t:
-                _timers[t.Timer] = t.AtMs;
-                break;
-            case Effect.Log l:
-                Journal(new JournalEntry.Logged(now, l.Text));
-                break;
-            default:
-                throw new UnreachableException(effect.ToString());
-        }
+        _stdout.Write(line);
+        _stdout.Write('\n');
+        _stdout.Flush();
+    }
+
+    /// <inheritdoc/>
+    public void SetTimer(TimerId timer, long atMs) => _timers[timer] = atMs;
+
+    /// <inheritdoc/>
+    public void Journal(JournalEntry entry)
+    {
+        _stderr.Write(JournalFormat.Format(entry));
+        _stderr.Write('\n');
     }
 
     private int Stop(string reason)
@@ -177,12 +147,6 @@ internal sealed class NodeHost
         _stdout.Flush();
         _stderr.Flush();
         return 0;
-    }
-
-    private void Journal(JournalEntry entry)
-    {
-        _stderr.Write(JournalFormat.Format(entry));
-        _stderr.Write('\n');
     }
 
     private void TryLog(string text)

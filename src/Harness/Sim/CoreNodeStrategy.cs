@@ -30,67 +30,32 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
         return node;
     }
 
-    /// <summary>One node: its state and the shell's per-input routine (journal the input,
-    /// step, execute effects in order; a defect in decode or Step is logged and the state
-    /// kept).</summary>
+    /// <summary>One node: Core's <see cref="JournaledNode"/>, the very routine the shell runs,
+    /// with its outputs going to the simulator.</summary>
     private sealed class CoreNode(NodeSettings settings) : ISimNode
     {
-        private NodeState _state = NodeState.Initial(settings);
+        private readonly JournaledNode _node = new(settings);
 
-        public NodeState State => _state;
+        public NodeState State => _node.State;
 
-        public void Start(long nowMs, INodeIo io) =>
-            Journal(io, new JournalEntry.Header(JournalFormat.Version, _state.Settings.Render()));
+        public void Start(long nowMs, INodeIo io) => _node.Start(new Outputs(io));
 
-        public void OnLine(long nowMs, string line, INodeIo io)
-        {
-            Journal(io, new JournalEntry.Received(nowMs, line));
-            Apply(nowMs, io, () => Event.FromLine(nowMs, line));
-        }
+        public void OnLine(long nowMs, string line, INodeIo io) =>
+            _node.OnLine(nowMs, line, new Outputs(io));
 
         public void OnTimer(long nowMs, string timer, INodeIo io)
         {
             var id = TimerNames.Parse(timer).IfNone(() => throw new UnreachableException(timer));
-            Journal(io, new JournalEntry.Ticked(nowMs, id));
-            Apply(nowMs, io, () => new Event.Tick(nowMs, id));
+            _node.OnTimer(nowMs, id, new Outputs(io));
         }
 
-        private void Apply(long nowMs, INodeIo io, Func<Event> input)
+        private readonly struct Outputs(INodeIo io) : INodeOutputs
         {
-            Transition t;
-            try
-            {
-                t = Node.Step(_state, input());
-            }
-            catch (Exception e)
-            {
-                Journal(io, new JournalEntry.Logged(nowMs, $"internal error, input ignored: {e}"));
-                return;
-            }
-            _state = t.State;
-            foreach (var effect in t.Effects) Execute(nowMs, io, effect);
-        }
+            public void Stdout(string line) => io.Send(line);
 
-        private static void Execute(long nowMs, INodeIo io, Effect effect)
-        {
-            switch (effect)
-            {
-                case Effect.Send s:
-                    var line = Codec.Encode(s.Message);
-                    io.Send(line);
-                    Journal(io, new JournalEntry.Sent(nowMs, line));
-                    break;
-                case Effect.SetTimer t:
-                    io.SetTimer(t.Timer.Name(), t.AtMs);
-                    break;
-                case Effect.Log l:
-                    Journal(io, new JournalEntry.Logged(nowMs, l.Text));
-                    break;
-                default:
-                    throw new UnreachableException(effect.ToString());
-            }
-        }
+            public void SetTimer(TimerId timer, long atMs) => io.SetTimer(timer.Name(), atMs);
 
-        private static void Journal(INodeIo io, JournalEntry entry) => io.Log(entry);
+            public void Journal(JournalEntry entry) => io.Log(entry);
+        }
     }
 }
