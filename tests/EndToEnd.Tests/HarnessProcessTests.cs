@@ -74,8 +74,8 @@ public sealed class HarnessProcessTests(GossipBinary binary)
         var run = Test("--bin", node, "--node-count", "3", "--rate", "20");
         Assert.True(run.ExitCode == 255, run.Why);
         Assert.Matches(@"Node n\d crashed with exit status 3\.", run.Stderr);
-        Assert.Contains("stderr: crashing on purpose", run.Stderr);
-        Assert.Contains("stderr: got broadcast from c", run.Stderr);
+        Assert.Matches(@"Last \d+ lines on stderr:\n(  .*\n)*  got broadcast from c\d+\n  crashing on purpose", run.Stderr);
+        Assert.Matches(@"Last \d+ lines on stdout:\n  \{""src"":""n\d""", run.Stderr);
         Assert.Empty(BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)));
     }
 

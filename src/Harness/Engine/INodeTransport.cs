@@ -29,7 +29,14 @@ public interface INodeOutput
     /// <summary>Node <paramref name="node"/> wrote <paramref name="line"/> to stdout, now.</summary>
     void OnLine(string node, string line);
 
-    /// <summary>Node <paramref name="node"/> exited by itself (not killed at teardown) with
-    /// <paramref name="status"/>; <paramref name="tail"/> holds its last output lines.</summary>
-    void OnExit(string node, int status, IReadOnlyList<string> tail);
+    /// <summary>Node <paramref name="node"/> exited by itself (not killed at teardown).</summary>
+    void OnExit(string node, NodeExit exit);
 }
+
+/// <summary>How a node process ended: its exit status and its last stderr and stdout lines
+/// (Maelstrom's crash report keeps the last 32 of each).</summary>
+/// <param name="Status">The exit status.</param>
+/// <param name="StderrTail">The last stderr lines, oldest first.</param>
+/// <param name="StdoutTail">The last stdout lines, oldest first.</param>
+public sealed record NodeExit(int Status, IReadOnlyList<string> StderrTail,
+    IReadOnlyList<string> StdoutTail);

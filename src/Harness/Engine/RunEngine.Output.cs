@@ -25,11 +25,15 @@ public sealed partial class RunEngine
     /// with exit status …", with its last lines). Maelstrom then fails with an internal error
     /// rather than a checker verdict, and so does this run.
     /// </summary>
-    public void OnExit(string node, int status, IReadOnlyList<string> tail)
+    public void OnExit(string node, NodeExit exit)
     {
         if (_done) return;
-        var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last {tail.Count} lines:\n"
-            + string.Join("\n", tail.Select(l => "  " + l));
-        Crash($"Node {node} crashed with exit status {status}.{lines}");
+        Crash($"Node {node} crashed with exit status {exit.Status}."
+            + Tail("stderr", exit.StderrTail) + Tail("stdout", exit.StdoutTail));
     }
+
+    private static string Tail(string stream, IReadOnlyList<string> lines) =>
+        lines.Count == 0 ? $"\nNothing on {stream}."
+            : $"\nLast {lines.Count} lines on {stream}:\n"
+              + string.Join("\n", lines.Select(l => "  " + l));
 }

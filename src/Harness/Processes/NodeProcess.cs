@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using FunctionalGossip.Harness.Engine;
 
 namespace FunctionalGossip.Harness.Processes;
 
@@ -15,7 +16,8 @@ internal sealed class NodeProcess : IDisposable
     private const int TailLines = 32;
     private readonly Process _process;
     private readonly List<string> _stderr = [];
-    private readonly Queue<string> _tail = new();
+    private readonly Queue<string> _stdoutTail = new();
+    private readonly Queue<string> _stderrTail = new();
     private readonly Thread _stdoutReader;
     private readonly Thread _stderrReader;
     private readonly object _stdinLock = new();
@@ -26,12 +28,12 @@ internal sealed class NodeProcess : IDisposable
         _process = process;
         _stdoutReader = Reader($"{nodeId} stdout", process.StandardOutput, line =>
         {
-            Remember($"stdout: {line}");
+            Remember(_stdoutTail, line);
             onLine(nodeId, line);
         });
         _stderrReader = Reader($"{nodeId} stderr", process.StandardError, line =>
         {
-            Remember($"stderr: {line}");
+            Remember(_stderrTail, line);
             lock (_stderr) _stderr.Add(line);
         });
     }
@@ -40,9 +42,10 @@ internal sealed class NodeProcess : IDisposable
 
     /// <summary>Spawns the node in the system temp folder (Maelstrom uses java.io.tmpdir).
     /// <paramref name="onLine"/> gets (node, stdout line); <paramref name="onExit"/> gets (node,
-    /// status, tail) when the process ends, killed or not.</summary>
+    /// status, last stderr lines, last stdout lines) when the process ends, killed or
+    /// not.</summary>
     public static NodeProcess Start(string nodeId, string bin, IReadOnlyList<string> args,
-        Action<string, string> onLine, Action<string, int, IReadOnlyList<string>> onExit)
+        Action<string, string> onLine, Action<string, NodeExit> onExit)
     {
         var psi = new ProcessStartInfo(bin)
         {
@@ -112,24 +115,27 @@ internal sealed class NodeProcess : IDisposable
         _process.Dispose();
     }
 
-    private void ReportExit(Action<string, int, IReadOnlyList<string>> onExit)
+    private void ReportExit(Action<string, NodeExit> onExit)
     {
         _stdoutReader.Join(2000);
         _stderrReader.Join(2000);
         int status;
         try { status = _process.ExitCode; }
         catch (InvalidOperationException) { status = -1; }
-        string[] tail;
-        lock (_tail) tail = _tail.ToArray();
-        onExit(NodeId, status, tail);
+        onExit(NodeId, new NodeExit(status, Snapshot(_stderrTail), Snapshot(_stdoutTail)));
     }
 
-    private void Remember(string line)
+    private static string[] Snapshot(Queue<string> tail)
     {
-        lock (_tail)
+        lock (tail) return tail.ToArray();
+    }
+
+    private static void Remember(Queue<string> tail, string line)
+    {
+        lock (tail)
         {
-            _tail.Enqueue(line);
-            while (_tail.Count > TailLines) _tail.Dequeue();
+            tail.Enqueue(line);
+            while (tail.Count > TailLines) tail.Dequeue();
         }
     }
 

@@ -24,10 +24,10 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
         foreach (var id in nodeIds)
             _nodes[id] = NodeProcess.Start(id, bin, args,
                 (node, line) => clock.Post(() => output.OnLine(node, line)),
-                (node, status, tail) => clock.Post(() =>
+                (node, exit) => clock.Post(() =>
                 {
                     if (!_stopping && !ProcessRegistry.Interrupted.IsCancellationRequested)
-                        output.OnExit(node, status, tail);
+                        output.OnExit(node, exit);
                 }));
     }
 
