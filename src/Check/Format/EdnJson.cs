@@ -21,7 +21,7 @@ public static class EdnJson
         using (var writer = new Utf8JsonWriter(stream,
             new JsonWriterOptions { Indented = indented }))
         {
-            WriteValue(writer, value);
+            WriteValue(writer, value, KeyName);
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
@@ -35,7 +35,10 @@ public static class EdnJson
         _ => EdnWriter.Write(key),
     };
 
-    private static void WriteValue(Utf8JsonWriter w, Edn value)
+    /// <summary>Writes <paramref name="value"/> as JSON to <paramref name="w"/>, naming map keys
+    /// with <paramref name="keyName"/> (results JSON uses <see cref="KeyName"/>; a Maelstrom
+    /// message keeps its keys verbatim).</summary>
+    public static void WriteValue(Utf8JsonWriter w, Edn value, Func<Edn, string> keyName)
     {
         switch (value)
         {
@@ -43,23 +46,24 @@ public static class EdnJson
                 w.WriteStartObject();
                 foreach (var entry in m.Entries)
                 {
-                    w.WritePropertyName(KeyName(entry.Key));
-                    WriteValue(w, entry.Value);
+                    w.WritePropertyName(keyName(entry.Key));
+                    WriteValue(w, entry.Value, keyName);
                 }
                 w.WriteEndObject();
                 break;
-            case Edn.List l: WriteArray(w, l.Items); break;
-            case Edn.Vector v: WriteArray(w, v.Items); break;
-            case Edn.Set s: WriteArray(w, s.Items); break;
-            case Edn.Tagged t: WriteValue(w, t.Value); break;
+            case Edn.List l: WriteArray(w, l.Items, keyName); break;
+            case Edn.Vector v: WriteArray(w, v.Items, keyName); break;
+            case Edn.Set s: WriteArray(w, s.Items, keyName); break;
+            case Edn.Tagged t: WriteValue(w, t.Value, keyName); break;
             default: WriteScalar(w, value); break;
         }
     }
 
-    private static void WriteArray(Utf8JsonWriter w, IEnumerable<Edn> items)
+    private static void WriteArray(Utf8JsonWriter w, IEnumerable<Edn> items,
+        Func<Edn, string> keyName)
     {
         w.WriteStartArray();
-        foreach (var item in items) WriteValue(w, item);
+        foreach (var item in items) WriteValue(w, item, keyName);
         w.WriteEndArray();
     }
 

@@ -47,49 +47,14 @@ internal static class EdnMessage
             w.WriteString("src", src.Value);
             w.WriteString("dest", dest.Value);
             w.WritePropertyName("body");
-            Write(w, body);
+            EdnJson.WriteValue(w, body, Name);
             w.WriteEndObject();
         }
         return new NetMessage(src.Value, dest.Value, Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
-    private static void Write(Utf8JsonWriter w, Edn value)
-    {
-        switch (value)
-        {
-            case Edn.Map m:
-                w.WriteStartObject();
-                foreach (var (k, v) in m.Entries)
-                {
-                    w.WritePropertyName(Name(k));
-                    Write(w, v);
-                }
-                w.WriteEndObject();
-                break;
-            case Edn.Vector v: WriteArray(w, v.Items); break;
-            case Edn.List l: WriteArray(w, l.Items); break;
-            case Edn.Set s: WriteArray(w, s.Items); break;
-            case Edn.Tagged t: Write(w, t.Value); break;
-            case Edn.Nil: w.WriteNullValue(); break;
-            case Edn.Bool b: w.WriteBooleanValue(b.Value); break;
-            case Edn.Int i: w.WriteNumberValue(i.Value); break;
-            case Edn.BigInt b:
-                w.WriteRawValue(b.Value.ToString(CultureInfo.InvariantCulture));
-                break;
-            case Edn.Float f when double.IsFinite(f.Value): w.WriteNumberValue(f.Value); break;
-            case Edn.Float: w.WriteNullValue(); break;
-            case Edn.Str s: w.WriteStringValue(s.Value); break;
-            default: w.WriteStringValue(Name(value)); break;
-        }
-    }
-
-    private static void WriteArray(Utf8JsonWriter w, IEnumerable<Edn> items)
-    {
-        w.WriteStartArray();
-        foreach (var item in items) Write(w, item);
-        w.WriteEndArray();
-    }
-
+    /// <summary>Message keys are kept as they are (<c>:in_reply_to</c> →
+    /// <c>in_reply_to</c>).</summary>
     private static string Name(Edn key) => key switch
     {
         Edn.Keyword k => k.Name,
