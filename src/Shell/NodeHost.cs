@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using System.Text;
 using FunctionalGossip.Core;
 using FunctionalGossip.Core.Journal;
-using FunctionalGossip.Core.Wire;
 
 namespace FunctionalGossip.Shell;
 
@@ -44,7 +43,20 @@ internal sealed class NodeHost : INodeOutputs
 
     /// <summary>Runs the node until stdin ends or a termination signal; returns the exit
     /// code.</summary>
-    public static int Run(NodeSettings settings) => new NodeHost(settings).Loop();
+    public static int Run(NodeSettings settings)
+    {
+        NodeHost host;
+        try
+        {
+            host = new NodeHost(settings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"gossip: cannot open stdout/stderr: {e.Message}");
+            return 2;
+        }
+        return host.Loop();
+    }
 
     private long NowMs => (long)Stopwatch.GetElapsedTime(_start).TotalMilliseconds;
 
@@ -68,7 +80,7 @@ internal sealed class NodeHost : INodeOutputs
         catch (IOException e)
         {
             // stdout or stderr is gone: nobody can hear us any more.
-            TryLog($"exit io-error {e.Message}");
+            TryJournalExit($"io-error {e.Message}");
             return 0;
         }
     }
@@ -149,9 +161,15 @@ internal sealed class NodeHost : INodeOutputs
         return 0;
     }
 
-    private void TryLog(string text)
+    /// <summary>Journals the stop if stderr is still there (stdout may be the pipe that
+    /// broke).</summary>
+    private void TryJournalExit(string reason)
     {
-        try { _stderr.WriteLine($"{NowMs} {text}"); _stderr.Flush(); }
+        try
+        {
+            Journal(new JournalEntry.Exited(NowMs, reason));
+            _stderr.Flush();
+        }
         catch (IOException) { }
     }
 }

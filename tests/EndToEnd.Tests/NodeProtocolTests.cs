@@ -88,6 +88,22 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         Assert.Null(node.NextOrNull(10));
     }
 
+    [Fact]
+    public void ClosedStdout_IsAClearMessageAndExit2_NotACrash()
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("bash")
+        {
+            ArgumentList = { "-c", $"'{binary.Path}' >&- </dev/null" },
+            RedirectStandardError = true,
+        };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEnd();
+        Assert.True(p.WaitForExit(5000));
+        Assert.Equal(2, p.ExitCode);
+        Assert.StartsWith("gossip: cannot open stdout/stderr:", stderr);
+        Assert.DoesNotContain("Unhandled exception", stderr);
+    }
+
     private static string NextReply(NodeProcess node)
     {
         while (true)
