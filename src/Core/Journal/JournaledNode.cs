@@ -42,7 +42,8 @@ public sealed class JournaledNode(NodeSettings settings)
         Apply(nowMs, outputs, () => Event.FromLine(nowMs, line));
     }
 
-    /// <summary>A stdin line longer than the driver keeps arrived; only its length is known.</summary>
+    /// <summary>A stdin line longer than the driver keeps arrived; only its length is
+    /// known.</summary>
     public void OnTooLong(long nowMs, long chars, INodeOutputs outputs)
     {
         outputs.Journal(new JournalEntry.ReceivedTooLong(nowMs, chars));

@@ -30,7 +30,8 @@ internal sealed class ProcessMode : Mode
             stderr.WriteLine($"gossip test: --bin {bin}: no such file (see gossip test --help)");
             return null;
         }
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(bin) & UnixFileMode.UserExecute) == 0)
+        if (!OperatingSystem.IsWindows()
+            && (File.GetUnixFileMode(bin) & UnixFileMode.UserExecute) == 0)
         {
             stderr.WriteLine($"gossip test: --bin {bin}: not executable (chmod +x it)");
             return null;
@@ -53,7 +54,8 @@ internal sealed class ProcessMode : Mode
         var progress = Console.IsErrorRedirected ? null : new ProgressLine(_stderr);
         try
         {
-            var result = RunEngine.Run(options with { Bin = _bin }, transport, clock, progress is null ? null : progress.Show);
+            var result = RunEngine.Run(options with { Bin = _bin }, transport, clock,
+                progress is null ? null : progress.Show);
             _overhead = transport.OverheadNs;
             _raised = clock.RaisedPriority;
             return result;

@@ -26,7 +26,8 @@ public interface INodeTransport
 /// <summary>Receives node stdout lines (the engine implements this).</summary>
 public interface INodeOutput
 {
-    /// <summary>Node <paramref name="node"/> wrote <paramref name="line"/> to stdout, now.</summary>
+    /// <summary>Node <paramref name="node"/> wrote <paramref name="line"/> to stdout,
+    /// now.</summary>
     void OnLine(string node, string line);
 
     /// <summary>Node <paramref name="node"/> exited by itself (not killed at teardown).</summary>

@@ -58,7 +58,8 @@ public static class MessageEdn
     }
 
     private static Edn.Map EdnBuildMap(params (string Key, Edn Value)[] entries) =>
-        new([.. entries.Select(kv => new KeyValuePair<Edn, Edn>(new Edn.Keyword(kv.Key), kv.Value))]);
+        new([.. entries.Select(kv =>
+            new KeyValuePair<Edn, Edn>(new Edn.Keyword(kv.Key), kv.Value))]);
 
     /// <summary>An empty vector.</summary>
     public static readonly Edn EmptyVector = new Edn.Vector(ImmutableArray<Edn>.Empty);

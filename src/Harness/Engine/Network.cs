@@ -79,7 +79,8 @@ public sealed class Network
         var latencyMs = src.StartsWith('c') || dest.StartsWith('c') ? 0 : _latency.DrawMs(_rng);
         _journal.Add(new NetEvent(message.Id, true, src, dest));
         _sends++;
-        if (_logSend) _log.Info(_clock.NowNs, thread, "maelstrom.net", ":send " + Describe(message));
+        if (_logSend)
+            _log.Info(_clock.NowNs, thread, "maelstrom.net", ":send " + Describe(message));
         box.Put(message, _clock.NowNs + latencyMs * 1_000_000);
         return null;
     }

@@ -78,7 +78,8 @@ public sealed partial class RunEngine
     {
         var now = _clock.NowNs;
         long? client = ClientCandidate(now);
-        long? nemesis = _o.Partitions && !_nemesisBusy ? Math.Max(now, _nemesisNextNs ?? now) : null;
+        long? nemesis = _o.Partitions && !_nemesisBusy
+            ? Math.Max(now, _nemesisNextNs ?? now) : null;
         if (client is null && nemesis is null) return false;
         var at = Math.Min(client ?? long.MaxValue, nemesis ?? long.MaxValue);
         _cutoffNs ??= at + (long)(_o.TimeLimitS * 1e9);

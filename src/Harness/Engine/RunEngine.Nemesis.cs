@@ -20,7 +20,8 @@ public sealed partial class RunEngine
         MarkBusy(NemesisThread);
         _nemesisBusy = true;
         _nemesisStarts = !start;
-        var spec = start ? Grudge.Specs[_nemesisRng.NextInt(Grudge.Specs.Count)] : (PartitionSpec?)null;
+        var spec = start
+            ? Grudge.Specs[_nemesisRng.NextInt(Grudge.Specs.Count)] : (PartitionSpec?)null;
         var f = Kw(start ? "start-partition" : "stop-partition");
         var invoke = Record(new Op(0, RelNs, OpType.Info, OpProcess.Nemesis.Value, f,
             spec is { } s ? Kw(Grudge.Name(s)) : Edn.Nil.Value));

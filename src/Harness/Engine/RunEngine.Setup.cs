@@ -47,7 +47,8 @@ public sealed partial class RunEngine
             {
                 _net.Remove(client.Id);
                 var problem = reply is null
-                    ? $"Expected node {node} to respond to an init message, but node did not respond."
+                    ? $"Expected node {node} to respond to an init message, "
+                      + "but node did not respond."
                     : InitProblem(node, reply);
                 if (problem is not null) Crash(problem);
                 else if (--pending == 0) BeginRelativeTime();
@@ -91,7 +92,8 @@ public sealed partial class RunEngine
                     : ClientReplies.Judge(reply.BodyJson, "topology_ok") switch
                     {
                         ReplyOutcome.Ok => null,
-                        ReplyOutcome.Error e => $"topology of {node} failed: error {e.Code} ({e.Name}) {e.Text}",
+                        ReplyOutcome.Error e =>
+                            $"topology of {node} failed: error {e.Code} ({e.Name}) {e.Text}",
                         ReplyOutcome.Malformed m => MalformedSetup(node, reply, m.Reason),
                         _ => throw new System.Diagnostics.UnreachableException(),
                     };

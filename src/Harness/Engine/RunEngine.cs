@@ -41,7 +41,8 @@ public sealed partial class RunEngine : INodeOutput
     }
 
     /// <summary>The services Maelstrom also registers as network nodes.</summary>
-    public static readonly IReadOnlyList<string> Services = ["lin-kv", "seq-kv", "lww-kv", "lin-tso"];
+    public static readonly IReadOnlyList<string> Services =
+        ["lin-kv", "seq-kv", "lww-kv", "lin-tso"];
 
     /// <summary>Runs a whole test through <paramref name="transport"/> on
     /// <paramref name="clock"/> and returns what it produced. <paramref name="progress"/>, if
@@ -64,7 +65,8 @@ public sealed partial class RunEngine : INodeOutput
 
     private void Start()
     {
-        _log.Info(_clock.NowNs, "jepsen test runner", "maelstrom.net", "Starting Maelstrom network");
+        _log.Info(_clock.NowNs, "jepsen test runner", "maelstrom.net",
+            "Starting Maelstrom network");
         foreach (var service in Services) _net.AddNode(service, _ => { });
         foreach (var node in _o.Nodes)
             _net.AddNode(node, m => _transport.Deliver(node, m.ToLine()));

@@ -3,7 +3,8 @@ namespace FunctionalGossip.Harness.Engine;
 /// <summary>One jepsen.log line before formatting.</summary>
 /// <param name="AtNs">Run time (since network start) of the line.</param>
 /// <param name="Level">INFO or WARN.</param>
-/// <param name="Thread">The Java thread name Maelstrom would show (e.g. <c>jepsen worker 2</c>).</param>
+/// <param name="Thread">The Java thread name Maelstrom would show (e.g. <c>jepsen worker
+/// 2</c>).</param>
 /// <param name="Logger">The logger (namespace), e.g. <c>jepsen.util</c>.</param>
 /// <param name="Message">The message text (may span lines).</param>
 public sealed record LogLine(long AtNs, string Level, string Thread, string Logger, string Message);

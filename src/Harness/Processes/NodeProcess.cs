@@ -70,7 +70,8 @@ internal sealed class NodeProcess : IDisposable
         return node;
     }
 
-    /// <summary>Writes one line to the node's stdin and flushes; false if the pipe is gone.</summary>
+    /// <summary>Writes one line to the node's stdin and flushes; false if the pipe is
+    /// gone.</summary>
     public bool TryWrite(string line)
     {
         lock (_stdinLock)
@@ -102,7 +103,8 @@ internal sealed class NodeProcess : IDisposable
     public void Kill()
     {
         try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        catch (Exception e) when (e is InvalidOperationException
+                                      or System.ComponentModel.Win32Exception) { }
         _process.WaitForExit(5000);
         _stdoutReader.Join(5000);
         _stderrReader.Join(5000);
