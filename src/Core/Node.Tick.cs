@@ -35,7 +35,9 @@ public static partial class Node
     /// being sent, and those values.</summary>
     private static Option<Outgoing> FlushPeer(NodeState s, long now, string peer, PeerLink link)
     {
-        var expired = link.InFlight.Filter(b => now - b.SentAtMs >= s.Settings.RetryMs);
+        bool Expired(Batch b) => now - b.SentAtMs >= s.Settings.RetryMs;
+        if (link.Unsent.IsEmpty && !link.InFlight.Exists(Expired)) return None;
+        var expired = link.InFlight.Filter(Expired);
         var values = expired.Values.Fold(link.Unsent, (acc, b) => acc.TryAddRange(b.Values));
         if (values.IsEmpty) return None;
         var remaining = expired.Keys.Fold(link.InFlight, (acc, id) => acc.Remove(id));

@@ -56,20 +56,22 @@ public static partial class Node
     /// </summary>
     internal static NodeState Learn(NodeState s, Seq<long> values, string from)
     {
-        var fresh = FreshToForward(s, values, from);
+        var unknown = toSet(values.Filter(v => !s.Values.Contains(v)));
+        var fresh = Forwards(s, from) ? unknown : Set<long>();
         var peers = s.Peers.Map((peer, link) => peer == from
-            ? link with { Unsent = link.Unsent.RemoveRange(values) }
+            ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
             : fresh.IsEmpty ? link : link with { Unsent = link.Unsent.TryAddRange(fresh) });
-        return s with { Values = s.Values.TryAddRange(values), Peers = peers };
+        return s with
+        {
+            Values = unknown.IsEmpty ? s.Values : s.Values.TryAddRange(unknown),
+            Peers = peers,
+        };
     }
 
-    /// <summary>The values of <paramref name="values"/> this node must now pass on: the new
-    /// ones, unless they came from another node and the relay does not forward learned
+    /// <summary>Whether values learned from <paramref name="from"/> are passed on: always
+    /// from a client, and from another node only when the relay forwards learned
     /// values.</summary>
-    private static Set<long> FreshToForward(NodeState s, Seq<long> values, string from)
-    {
-        var fromNode = s.Membership.Exists(m => m.NodeIds.Exists(n => n == from));
-        if (fromNode && !s.Settings.Relay.ForwardsLearned) return Set<long>();
-        return toSet(values.Filter(v => !s.Values.Contains(v)));
-    }
+    private static bool Forwards(NodeState s, string from) =>
+        s.Settings.Relay.ForwardsLearned
+        || !s.Membership.Exists(m => m.NodeIds.Exists(n => n == from));
 }

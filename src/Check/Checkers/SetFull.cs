@@ -18,11 +18,12 @@ public static class SetFull
     /// The result for every element whose broadcast was invoked, sorted by element.
     /// </summary>
     public static ImmutableArray<ElementResult> Elements(IEnumerable<Op> history) =>
-        [.. Fold(history).OrderBy(e => e.Key, EdnOrder.Instance).Select(e => e.Value.Result())];
+        [.. Fold(history).States.OrderBy(e => e.Element, EdnOrder.Instance)
+            .Select(e => e.Result())];
 
-    private static Dictionary<Edn, ElementState> Fold(IEnumerable<Op> history)
+    private static Tracked Fold(IEnumerable<Op> history)
     {
-        var elements = new Dictionary<Edn, ElementState>();
+        var elements = new Tracked();
         var invocations = new Dictionary<long, Op>();
         foreach (var original in history)
         {
@@ -32,37 +33,80 @@ public static class SetFull
             if (op.IsF("add")) Add(elements, op);
             else if (op.IsF("read") && op.Type == OpType.Ok
                 && invocations.TryGetValue(process, out var inv))
-                Read(elements, inv, op);
+                elements.Read(inv, op);
         }
         return elements;
     }
 
     /// <summary>An add invocation (re)starts tracking; an :ok completion makes it known.</summary>
-    private static void Add(Dictionary<Edn, ElementState> elements, Op op)
+    private static void Add(Tracked elements, Op op)
     {
-        if (op.Type == OpType.Invoke) elements[op.Value] = new ElementState(op.Value);
-        else if (op.Type == OpType.Ok && elements.TryGetValue(op.Value, out var state))
+        if (op.Type == OpType.Invoke) elements.Track(op.Value);
+        else if (op.Type == OpType.Ok && elements.Find(op.Value) is { } state)
             state.Known ??= op;
     }
 
-    /// <summary>An :ok read updates every element tracked so far.</summary>
-    private static void Read(Dictionary<Edn, ElementState> elements, Op invocation, Op completion)
+    /// <summary>
+    /// The elements tracked so far, each with a dense index, so that a read marks the values
+    /// it saw (one lookup per value read, integers without hashing an EDN value) and then
+    /// visits every element once: Jepsen's fold, without a set built per read.
+    /// </summary>
+    private sealed class Tracked
     {
-        var seen = ReadValues(completion.Value);
-        foreach (var state in elements.Values)
-        {
-            if (seen.Contains(state.Element)) state.Present(invocation, completion);
-            else state.Absent(invocation);
-        }
-    }
+        private readonly Dictionary<Edn, int> _index = [];
+        private readonly Dictionary<long, int> _ints = [];
+        private readonly List<ElementState> _states = [];
+        private int[] _seenBy = [];
+        private int _reads;
 
-    private static HashSet<Edn> ReadValues(Edn value) => value switch
-    {
-        Edn.Vector v => [.. v.Items],
-        Edn.List l => [.. l.Items],
-        Edn.Set s => [.. s.Items],
-        _ => [],
-    };
+        public IReadOnlyList<ElementState> States => _states;
+
+        /// <summary>Starts (or restarts) tracking <paramref name="element"/>.</summary>
+        public void Track(Edn element)
+        {
+            if (_index.TryGetValue(element, out var i))
+            {
+                _states[i] = new ElementState(element);
+                return;
+            }
+            _index[element] = _states.Count;
+            if (element is Edn.Int n) _ints[n.Value] = _states.Count;
+            _states.Add(new ElementState(element));
+        }
+
+        public ElementState? Find(Edn element) =>
+            _index.TryGetValue(element, out var i) ? _states[i] : null;
+
+        /// <summary>An :ok read updates every element tracked so far.</summary>
+        public void Read(Op invocation, Op completion)
+        {
+            _reads++;
+            if (_seenBy.Length < _states.Count)
+                Array.Resize(ref _seenBy, Math.Max(_states.Count, 2 * _seenBy.Length));
+            foreach (var value in ReadValues(completion.Value))
+            {
+                if (IndexOf(value) is { } i) _seenBy[i] = _reads;
+            }
+            for (var i = 0; i < _states.Count; i++)
+            {
+                if (_seenBy[i] == _reads) _states[i].Present(invocation, completion);
+                else _states[i].Absent(invocation);
+            }
+        }
+
+        private int? IndexOf(Edn value) =>
+            value is Edn.Int n
+                ? (_ints.TryGetValue(n.Value, out var i) ? i : null)
+                : (_index.TryGetValue(value, out var j) ? j : null);
+
+        private static ImmutableArray<Edn> ReadValues(Edn value) => value switch
+        {
+            Edn.Vector v => v.Items,
+            Edn.List l => l.Items,
+            Edn.Set s => s.Items,
+            _ => [],
+        };
+    }
 
     private static SetFullResult Aggregate(ImmutableArray<ElementResult> results)
     {

@@ -74,6 +74,12 @@ public abstract partial record Edn
 
         /// <inheritdoc/>
         public override int GetHashCode() => EdnEquality.SequenceHash(2, Items);
+
+        /// <summary>The readable text of a long vector once written (see
+        /// <see cref="EdnWriter"/>): a large read value goes to jepsen.log, history.edn and
+        /// history.txt, and is formatted once. Items cannot change, so it never goes stale.
+        /// </summary>
+        internal string? ReadableText { get; set; }
     }
 
     /// <summary>A set <c>#{ … }</c>; elements keep their written order for output.</summary>

@@ -7,8 +7,18 @@ public abstract partial record Edn
     /// <summary>The keyword <c>:name</c>.</summary>
     public static Edn Kw(string name) => new Keyword(name);
 
-    /// <summary>An integer.</summary>
-    public static Edn Of(long value) => new Int(value);
+    /// <summary>An integer; small non-negative ones (broadcast values, indices) are shared
+    /// instances, so a history of large reads holds references rather than one object per
+    /// number.</summary>
+    public static Int Of(long value)
+    {
+        if (value is < 0 or >= SharedInts) return new Int(value);
+        var shared = _ints ??= new Int?[SharedInts];
+        return shared[value] ??= new Int(value);
+    }
+
+    private const int SharedInts = 1 << 16;
+    private static Int?[]? _ints;
 
     /// <summary>A string.</summary>
     public static Edn Of(string value) => new Str(value);

@@ -34,6 +34,10 @@ public static class EdnWriter
         switch (value)
         {
             case Edn.List l: AppendItems(sb, "(", l.Items, ")", readably); break;
+            case Edn.Vector { Items.Length: >= RememberedLength } v when readably:
+                sb.Append(v.ReadableText ??= AppendItems(new StringBuilder(), "[", v.Items, "]",
+                    readably).ToString());
+                break;
             case Edn.Vector v: AppendItems(sb, "[", v.Items, "]", readably); break;
             case Edn.Set s: AppendItems(sb, "#{", s.Items, "}", readably); break;
             case Edn.Map m: AppendMap(sb, m, readably); break;
@@ -43,10 +47,17 @@ public static class EdnWriter
                 break;
             case Edn.Str s: sb.Append(readably ? QuoteString(s.Value) : s.Value); break;
             case Edn.Char c: sb.Append(readably ? CharLiteral(c.Value) : c.Value.ToString()); break;
-            case Edn.Int i: sb.Append(CultureInfo.InvariantCulture, $"{i.Value}"); break;
+            case Edn.Int i: AppendInt(sb, i.Value); break;
             case Edn.Keyword k: sb.Append(':').Append(k.Name); break;
             default: sb.Append(Atom(value)); break;
         }
+    }
+
+    private static void AppendInt(StringBuilder sb, long value)
+    {
+        Span<char> digits = stackalloc char[20];
+        value.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+        sb.Append(digits[..length]);
     }
 
     /// <summary>
@@ -86,7 +97,10 @@ public static class EdnWriter
         : double.IsNegativeInfinity(x) ? "##-Inf"
         : JavaNumber.FormatDouble(x);
 
-    private static void AppendItems(
+    /// <summary>Vectors at least this long keep their readable text once written.</summary>
+    private const int RememberedLength = 64;
+
+    private static StringBuilder AppendItems(
         StringBuilder sb, string open, ImmutableArray<Edn> items, string close, bool readably)
     {
         sb.Append(open);
@@ -97,7 +111,7 @@ public static class EdnWriter
             Append(sb, item, readably);
             first = false;
         }
-        sb.Append(close);
+        return sb.Append(close);
     }
 
     private static void AppendMap(StringBuilder sb, Edn.Map map, bool readably)

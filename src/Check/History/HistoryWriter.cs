@@ -34,22 +34,29 @@ public static class HistoryWriter
     }
 
     /// <summary>The whole history.edn text: one line per op, each ending in <c>\n</c>.</summary>
-    public static string WriteEdn(IEnumerable<Op> history)
+    public static string WriteEdn(IEnumerable<Op> history) =>
+        AppendEdn(new StringBuilder(), history).ToString();
+
+    /// <summary>Appends the history.edn text to <paramref name="sb"/> (for writers that
+    /// encode it straight to bytes).</summary>
+    public static StringBuilder AppendEdn(StringBuilder sb, IEnumerable<Op> history)
     {
-        var sb = new StringBuilder();
         foreach (var op in history)
         {
             EdnWriter.Append(sb, OpEdn.ToEdn(op), readably: true);
             sb.Append('\n');
         }
-        return sb.ToString();
+        return sb;
     }
 
     /// <summary>The whole history.txt text: one line per op, each ending in <c>\n</c>.</summary>
-    public static string WriteTxt(IEnumerable<Op> history)
+    public static string WriteTxt(IEnumerable<Op> history) =>
+        AppendTxt(new StringBuilder(), history).ToString();
+
+    /// <summary>Appends the history.txt text to <paramref name="sb"/>.</summary>
+    public static StringBuilder AppendTxt(StringBuilder sb, IEnumerable<Op> history)
     {
-        var sb = new StringBuilder();
         foreach (var op in history) AppendTxt(sb, op).Append('\n');
-        return sb.ToString();
+        return sb;
     }
 }

@@ -78,10 +78,15 @@ public static class JournalFormat
         return new JournalEntry.Header(version, parts.Length == 3 ? parts[2] : "");
     }
 
+    /// <summary>Any character <c>char.IsControl</c> holds for (U+0000–U+001F,
+    /// U+007F–U+009F), or a line/paragraph separator; vectorised, as every line is checked.
+    /// </summary>
     private static bool HasControl(string s)
     {
-        foreach (var c in s) if (char.IsControl(c) || c is '\u2028' or '\u2029') return true;
-        return false;
+        var span = s.AsSpan();
+        return span.IndexOfAnyInRange('\u0000', '\u001f') >= 0
+            || span.IndexOfAnyInRange('\u007f', '\u009f') >= 0
+            || span.IndexOfAny('\u2028', '\u2029') >= 0;
     }
 
     private static string Quote(string s) =>

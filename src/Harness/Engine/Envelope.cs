@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace FunctionalGossip.Harness.Engine;
@@ -19,59 +20,96 @@ public static class EnvelopeParser
     /// <summary>A parsed envelope: the ends and the body as compact JSON.</summary>
     public sealed record Parsed(string Src, string Dest, string BodyJson);
 
-    /// <summary>The envelope, or the reason the line is rejected.</summary>
+    /// <summary>The envelope, or the reason the line is rejected. The line is read in one
+    /// pass; a schema problem counts only once the whole line is known to be JSON.</summary>
     public static (Parsed? Envelope, string? Error) Parse(string line)
     {
-        JsonDocument doc;
+        var utf8 = Encoding.UTF8.GetBytes(line);
+        var reader = new Utf8JsonReader(utf8);
+        Fields fields;
         try
         {
-            doc = JsonDocument.Parse(line);
+            fields = ReadFields(ref reader);
+            if (reader.Read()) throw new JsonException("more than one value");
         }
         catch (JsonException)
         {
             return (null, "line-not-valid-json: printed a line to STDOUT which was not "
                 + "well-formed JSON");
         }
-        using (doc)
+        var error = fields.Problem ?? Missing(fields);
+        if (error is not null) return (null, "malformed-message: " + error);
+        var (start, length) = fields.Body;
+        var ascii = utf8.Length == line.Length;
+        return (new Parsed(fields.Src!, fields.Dest!,
+            Compact(ascii ? line.Substring((int)start, (int)length)
+                : Encoding.UTF8.GetString(utf8, (int)start, (int)length))), null);
+    }
+
+    /// <summary>What the top level holds: the last src, dest and body (the last of a repeated
+    /// key counts, as for Jackson), and the first schema problem in written order.</summary>
+    private struct Fields
+    {
+        public string? Src, Dest, Problem;
+        public (long Start, long Length) Body;
+        public bool HasBody;
+    }
+
+    private static Fields ReadFields(ref Utf8JsonReader reader)
+    {
+        var fields = new Fields();
+        if (!reader.Read()) throw new JsonException("empty line");
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            var error = SchemaError(doc.RootElement);
-            if (error is not null) return (null, "malformed-message: " + error);
-            var root = doc.RootElement;
-            return (new Parsed(root.GetProperty("src").GetString()!,
-                root.GetProperty("dest").GetString()!,
-                Compact(root.GetProperty("body"))), null);
+            reader.Skip();
+            fields.Problem = "a message must be a JSON object";
+            return fields;
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            var problem = ReadField(ref reader, name, ref fields);
+            fields.Problem ??= problem;
+        }
+        return fields;
+    }
+
+    private static string? ReadField(ref Utf8JsonReader reader, string name, ref Fields fields)
+    {
+        var token = reader.TokenType;
+        var start = reader.TokenStartIndex;
+        reader.Skip();
+        switch (name)
+        {
+            case "src" or "dest" when token != JsonTokenType.String:
+                return $"{name} must be a string";
+            case "src": fields.Src = reader.GetString(); return null;
+            case "dest": fields.Dest = reader.GetString(); return null;
+            case "body":
+                (fields.Body, fields.HasBody) = ((start, reader.BytesConsumed - start), true);
+                return null;
+            case "id":
+                return token == JsonTokenType.Number
+                    && reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0
+                    ? null : "id must be an integer";
+            default:
+                return $"disallowed key {name}";
         }
     }
+
+    private static string? Missing(Fields fields) =>
+        fields.Src is null ? "missing required key src"
+        : fields.Dest is null ? "missing required key dest"
+        : !fields.HasBody ? "missing required key body"
+        : null;
 
     /// <summary>Maelstrom re-serialises bodies compactly; a body already written without
     /// whitespace or escapes is taken verbatim (the common case, and much cheaper).</summary>
-    private static string Compact(JsonElement body)
+    private static string Compact(string raw)
     {
-        var raw = body.GetRawText();
-        return raw.AsSpan().IndexOfAny(" \t\n\r\\") < 0 ? raw : Json.Compacted(body);
-    }
-
-    private static string? SchemaError(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object) return "a message must be a JSON object";
-        foreach (var p in root.EnumerateObject())
-        {
-            var problem = p.Name switch
-            {
-                "src" or "dest" => p.Value.ValueKind == JsonValueKind.String
-                    ? null : $"{p.Name} must be a string",
-                "body" => null,
-                "id" => p.Value.ValueKind == JsonValueKind.Number
-                    && p.Value.GetRawText().IndexOfAny(['.', 'e', 'E']) < 0
-                    ? null : "id must be an integer",
-                _ => $"disallowed key {p.Name}",
-            };
-            if (problem is not null) return problem;
-        }
-        foreach (var required in new[] { "src", "dest", "body" })
-        {
-            if (!root.TryGetProperty(required, out _)) return $"missing required key {required}";
-        }
-        return null;
+        if (raw.AsSpan().IndexOfAny(" \t\n\r\\") < 0) return raw;
+        using var doc = JsonDocument.Parse(raw);
+        return Json.Compacted(doc.RootElement);
     }
 }

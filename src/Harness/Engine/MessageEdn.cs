@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
+using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Format;
 
@@ -13,40 +14,67 @@ namespace FunctionalGossip.Harness.Engine;
 /// </summary>
 public static class MessageEdn
 {
-    /// <summary>The EDN value of a JSON element; object keys become keywords at the first
-    /// <paramref name="keywordDepth"/> levels.</summary>
-    public static Edn FromJson(JsonElement e, int keywordDepth = 0) => e.ValueKind switch
+    /// <summary>
+    /// The EDN value starting at the reader's current token, which it consumes; object keys
+    /// become keywords at the first <paramref name="keywordDepth"/> levels. Integers that fit a
+    /// long are <see cref="Edn.Of(long)"/>'s shared instances.
+    /// </summary>
+    public static Edn Read(ref Utf8JsonReader reader, int keywordDepth) => reader.TokenType switch
     {
-        JsonValueKind.Null => Edn.Nil.Value,
-        JsonValueKind.True => new Edn.Bool(true),
-        JsonValueKind.False => new Edn.Bool(false),
-        JsonValueKind.String => new Edn.Str(e.GetString()!),
-        JsonValueKind.Number => Number(e.GetRawText()),
-        JsonValueKind.Array => new Edn.Vector(
-            [.. e.EnumerateArray().Select(x => FromJson(x))]),
-        JsonValueKind.Object => new Edn.Map([.. e.EnumerateObject().Select(p =>
-            new KeyValuePair<Edn, Edn>(
-                keywordDepth > 0 ? new Edn.Keyword(p.Name) : new Edn.Str(p.Name),
-                FromJson(p.Value, keywordDepth - 1)))]),
-        _ => Edn.Nil.Value,
+        JsonTokenType.Null => Edn.Nil.Value,
+        JsonTokenType.True => new Edn.Bool(true),
+        JsonTokenType.False => new Edn.Bool(false),
+        JsonTokenType.String => new Edn.Str(reader.GetString()!),
+        JsonTokenType.Number => Number(ref reader),
+        JsonTokenType.StartArray => Array(ref reader),
+        JsonTokenType.StartObject => Object(ref reader, keywordDepth),
+        _ => throw new System.Diagnostics.UnreachableException(reader.TokenType.ToString()),
     };
 
-    private static Edn Number(string text)
+    private static Edn Array(ref Utf8JsonReader reader)
     {
-        if (text.IndexOfAny(['.', 'e', 'E']) >= 0)
-            return new Edn.Float(double.Parse(text, CultureInfo.InvariantCulture));
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
-            out var l)
-            ? new Edn.Int(l)
-            : new Edn.BigInt(BigInteger.Parse(text, CultureInfo.InvariantCulture));
+        var items = new List<Edn>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            items.Add(Read(ref reader, 0));
+        return new Edn.Vector(ImmutableArray.Create(
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)));
+    }
+
+    private static Edn Object(ref Utf8JsonReader reader, int keywordDepth)
+    {
+        var entries = ImmutableArray.CreateBuilder<KeyValuePair<Edn, Edn>>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            Edn key = keywordDepth > 0 ? new Edn.Keyword(name) : new Edn.Str(name);
+            reader.Read();
+            entries.Add(new(key, Read(ref reader, keywordDepth - 1)));
+        }
+        return new Edn.Map(entries.DrainToImmutable());
+    }
+
+    private static Edn Number(ref Utf8JsonReader reader)
+    {
+        var span = reader.ValueSpan;
+        if (span.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+            return new Edn.Float(double.Parse(span, CultureInfo.InvariantCulture));
+        return reader.TryGetInt64(out var l)
+            ? Edn.Of(l)
+            : new Edn.BigInt(BigInteger.Parse(Encoding.UTF8.GetString(span),
+                CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The EDN value of a JSON text; object keys become keywords at the first
+    /// <paramref name="keywordDepth"/> levels.</summary>
+    public static Edn FromJson(string json, int keywordDepth = 0)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return Read(ref reader, keywordDepth);
     }
 
     /// <summary>The body's EDN with keyword keys at its top level.</summary>
-    public static Edn Body(string bodyJson)
-    {
-        using var doc = JsonDocument.Parse(bodyJson);
-        return FromJson(doc.RootElement, 1);
-    }
+    public static Edn Body(string bodyJson) => FromJson(bodyJson, 1);
 
     /// <summary>Maelstrom's <c>pr-str</c> of a message record, as in --log-net-* lines.</summary>
     public static string PrStr(NetMessage m)

@@ -169,7 +169,7 @@ public sealed class Network
         private readonly Queue<NetMessage> _queue = new();
         private readonly string _thread;
         private long? _awaiting;
-        private Action<NetMessage>? _onReply;
+        private Action<ClientReply>? _onReply;
         private bool _draining;
 
         internal ClientMailbox(Network net, string id, string thread) =>
@@ -186,7 +186,7 @@ public sealed class Network
 
         /// <summary>Waits for the reply whose <c>in_reply_to</c> is
         /// <paramref name="msgId"/>.</summary>
-        public void Await(long msgId, Action<NetMessage> onReply)
+        public void Await(long msgId, Action<ClientReply> onReply)
         {
             (_awaiting, _onReply) = (msgId, onReply);
             Wake();
@@ -211,10 +211,11 @@ public sealed class Network
             while (_awaiting is { } want && _queue.TryDequeue(out var m))
             {
                 _net.Received(m, _thread);
-                if (ClientReplies.InReplyTo(m.BodyJson) != want) continue;
+                var body = ReplyBody.Parse(m.BodyJson);
+                if (body.InReplyTo != want) continue;
                 var reply = _onReply!;
                 GiveUp();
-                reply(m);
+                reply(new ClientReply(m, body));
             }
         }
     }

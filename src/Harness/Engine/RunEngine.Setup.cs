@@ -12,7 +12,7 @@ public sealed partial class RunEngine
     /// <c>in_reply_to</c> is <paramref name="msgId"/>; <paramref name="done"/> gets it, or null
     /// after <paramref name="timeoutMs"/> (client.clj <c>send+recv!</c>).</summary>
     private void Rpc(Network.ClientMailbox client, string dest, string body, long msgId,
-        long timeoutMs, string thread, Action<NetMessage?> done)
+        long timeoutMs, string thread, Action<ClientReply?> done)
     {
         var error = _net.Send(client.Id, dest, body, thread);
         if (error is not null) throw new InvalidOperationException(error);
@@ -56,21 +56,14 @@ public sealed partial class RunEngine
         }
     }
 
-    private static string? InitProblem(string node, NetMessage reply) =>
-        ClientReplies.Judge(reply.BodyJson, "init_ok") switch
+    private static string? InitProblem(string node, ClientReply reply) =>
+        ClientReplies.Judge(reply.Body, "init_ok") switch
         {
             ReplyOutcome.Error e => $"init of {node} failed: error {e.Code} ({e.Name}) {e.Text}",
-            _ when TypeOf(reply.BodyJson) == "init_ok" => null,
-            _ => $"Expected an init_ok message, but node {node} responded with {reply.BodyJson}",
+            _ when reply.Body.Type == "init_ok" => null,
+            _ => "Expected an init_ok message, but node "
+                + $"{node} responded with {reply.Message.BodyJson}",
         };
-
-    private static string? TypeOf(string bodyJson)
-    {
-        using var doc = System.Text.Json.JsonDocument.Parse(bodyJson);
-        return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-            && doc.RootElement.TryGetProperty("type", out var t)
-            && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString() : null;
-    }
 
     /// <summary>Relative time 0, then client setup: one client per node sends
     /// <c>topology</c> (kept open until the end); any failure aborts the test.</summary>
@@ -89,12 +82,13 @@ public sealed partial class RunEngine
             {
                 var problem = reply is null
                     ? $"topology: node {node} did not respond within 5 s"
-                    : ClientReplies.Judge(reply.BodyJson, "topology_ok") switch
+                    : ClientReplies.Judge(reply.Body, "topology_ok") switch
                     {
                         ReplyOutcome.Ok => null,
                         ReplyOutcome.Error e =>
                             $"topology of {node} failed: error {e.Code} ({e.Name}) {e.Text}",
-                        ReplyOutcome.Malformed m => MalformedSetup(node, reply, m.Reason),
+                        ReplyOutcome.Malformed m =>
+                            MalformedSetup(node, reply.Message, m.Reason),
                         _ => throw new System.Diagnostics.UnreachableException(),
                     };
                 if (problem is not null) Crash(problem);

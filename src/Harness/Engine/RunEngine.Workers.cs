@@ -49,7 +49,7 @@ public sealed partial class RunEngine
 
     /// <summary>Turns the reply (or its absence) into the completion op, as client.clj
     /// <c>with-errors</c> with reads idempotent, and frees the thread.</summary>
-    private void Complete(Worker w, Op invoke, NetMessage? reply)
+    private void Complete(Worker w, Op invoke, ClientReply? reply)
     {
         var read = invoke.IsF("read");
         var done = reply is null
@@ -62,15 +62,16 @@ public sealed partial class RunEngine
         Pump();
     }
 
-    private Op FromReply(Worker w, Op invoke, NetMessage reply, bool read)
+    private Op FromReply(Worker w, Op invoke, ClientReply clientReply, bool read)
     {
-        switch (ClientReplies.Judge(reply.BodyJson, read ? "read_ok" : "broadcast_ok"))
+        var reply = clientReply.Message;
+        switch (ClientReplies.Judge(clientReply.Body, read ? "read_ok" : "broadcast_ok"))
         {
             case ReplyOutcome.Ok ok:
                 return invoke with
                 {
                     Type = OpType.Ok,
-                    Value = read ? MessageEdn.FromJson(ok.Messages!.Value) : invoke.Value,
+                    Value = read ? ok.Messages! : invoke.Value,
                 };
             case ReplyOutcome.Error e:
                 return invoke with

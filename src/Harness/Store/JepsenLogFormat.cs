@@ -15,16 +15,22 @@ public static class JepsenLogFormat
     public static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>The whole file text.</summary>
-    public static string Write(IEnumerable<LogLine> lines)
+    public static string Write(IEnumerable<LogLine> lines) =>
+        Append(new StringBuilder(), lines).ToString();
+
+    /// <summary>Appends the whole file text to <paramref name="sb"/>.</summary>
+    public static StringBuilder Append(StringBuilder sb, IEnumerable<LogLine> lines)
     {
-        var sb = new StringBuilder();
-        foreach (var l in lines) sb.Append(Format(l)).Append('\n');
-        return sb.ToString();
+        foreach (var l in lines) Append(sb, l).Append('\n');
+        return sb;
     }
 
     /// <summary>One line (no newline).</summary>
-    public static string Format(LogLine l) =>
-        $"{Stamp(l.AtNs)}{{GMT}}\t{l.Level}\t[{l.Thread}] {l.Logger}: {l.Message}";
+    public static string Format(LogLine l) => Append(new StringBuilder(), l).ToString();
+
+    private static StringBuilder Append(StringBuilder sb, LogLine l) =>
+        sb.Append(Stamp(l.AtNs)).Append("{GMT}\t").Append(l.Level).Append("\t[")
+            .Append(l.Thread).Append("] ").Append(l.Logger).Append(": ").Append(l.Message);
 
     /// <summary><c>yyyy-MM-dd HH:mm:ss,SSS</c> for a run time.</summary>
     public static string Stamp(long atNs) =>

@@ -22,24 +22,32 @@ public static class StoreWriter
         + start.Offset.Duration().ToString("hhmm", CultureInfo.InvariantCulture);
 
     /// <summary>Every file of the run, by relative path, as bytes (what
-    /// <see cref="Write"/> puts on disk). The files are independent, so they are rendered
-    /// in parallel; each one's bytes depend only on the run, and the list keeps its order.
-    /// </summary>
+    /// <c>Write</c> puts on disk): <see cref="ResultFiles"/> then
+    /// <see cref="RunFiles"/>.</summary>
     public static IReadOnlyList<KeyValuePair<string, byte[]>> Files(RunResult run,
-        CheckResults? results)
+        CheckResults? results) => [.. ResultFiles(results), .. RunFiles(run)];
+
+    /// <summary>results.edn and results.json (none without results).</summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> ResultFiles(CheckResults? results) =>
+        results is null ? [] :
+        [
+            new("results.edn", Utf8.GetBytes(ResultsWriter.ToEdnText(results) + "\n")),
+            new("results.json", Utf8.GetBytes(ResultsWriter.ToJson(results) + "\n")),
+        ];
+
+    /// <summary>The files that need no verdict: history, logs and plots. They are
+    /// independent, so they are rendered in parallel (and may be while the checker runs);
+    /// each one's bytes depend only on the run, and the list keeps its order.</summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> RunFiles(RunResult run)
     {
         var makers = new List<(string Path, Func<byte[]> Make)>();
-        void Add(string path, Func<string> text) => makers.Add((path, () => Utf8.GetBytes(text())));
-        if (results is not null)
-        {
-            Add("results.edn", () => ResultsWriter.ToEdnText(results) + "\n");
-            Add("results.json", () => ResultsWriter.ToJson(results) + "\n");
-        }
-        Add("history.edn", () => HistoryWriter.WriteEdn(run.History));
-        Add("history.txt", () => HistoryWriter.WriteTxt(run.History));
-        Add("jepsen.log", () => JepsenLogFormat.Write(run.Log));
+        void Add(string path, Func<StringBuilder, StringBuilder> text) =>
+            makers.Add((path, () => Utf8Of(text(new StringBuilder()))));
+        Add("history.edn", sb => HistoryWriter.AppendEdn(sb, run.History));
+        Add("history.txt", sb => HistoryWriter.AppendTxt(sb, run.History));
+        Add("jepsen.log", sb => JepsenLogFormat.Append(sb, run.Log));
         foreach (var (node, lines) in run.NodeLogs)
-            Add($"node-logs/{node}.log", () => Lines(lines));
+            Add($"node-logs/{node}.log", sb => Lines(sb, lines));
         makers.Add(("latency-raw.png", () => LatencyPlot.Render(run.History)));
         makers.Add(("latency-quantiles.png", () => LatencyQuantilesPlot.Render(run.History)));
         makers.Add(("rate.png", () => RatePlot.Render(run.History)));
@@ -50,25 +58,40 @@ public static class StoreWriter
 
     private static readonly UTF8Encoding Utf8 = new(false);
 
-    private static string Lines(IReadOnlyList<string> lines)
+    private static StringBuilder Lines(StringBuilder sb, IReadOnlyList<string> lines)
     {
-        var length = 0;
-        foreach (var l in lines) length += l.Length + 1;
-        var sb = new StringBuilder(length);
         foreach (var l in lines) sb.Append(l).Append('\n');
-        return sb.ToString();
+        return sb;
+    }
+
+    /// <summary>The UTF-8 bytes of the builder's text, encoded chunk by chunk (no whole-file
+    /// string in between); the encoder carries a surrogate pair split across two
+    /// chunks.</summary>
+    internal static byte[] Utf8Of(StringBuilder sb)
+    {
+        var encoder = Utf8.GetEncoder();
+        var bytes = new System.Buffers.ArrayBufferWriter<byte>(sb.Length + sb.Length / 8 + 16);
+        foreach (var chunk in sb.GetChunks())
+            encoder.Convert(chunk.Span, bytes, flush: false, out _, out _);
+        encoder.Convert([], bytes, flush: true, out _, out _);
+        return bytes.WrittenSpan.ToArray();
     }
 
     /// <summary>Writes the run under <paramref name="root"/> and points the symlinks at it;
     /// returns the run folder.</summary>
     public static string Write(string root, RunResult run, CheckResults? results,
+        DateTimeOffset start) => Write(root, Files(run, results), start);
+
+    /// <summary>Writes rendered <paramref name="files"/> as a new run folder under
+    /// <paramref name="root"/> and points the symlinks at it; returns the run folder.</summary>
+    public static string Write(string root, IEnumerable<KeyValuePair<string, byte[]>> files,
         DateTimeOffset start)
     {
         var workload = Path.Combine(root, "broadcast");
         var name = FolderName(start);
         var dir = Path.Combine(workload, name);
         for (var k = 1; Directory.Exists(dir); k++) dir = Path.Combine(workload, $"{name}-{k}");
-        foreach (var (path, bytes) in Files(run, results))
+        foreach (var (path, bytes) in files)
         {
             var full = Path.Combine(dir, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

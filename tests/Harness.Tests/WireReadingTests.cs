@@ -1,0 +1,123 @@
+using System.Numerics;
+using FunctionalGossip.Check.Format;
+using FunctionalGossip.Harness.Engine;
+
+namespace FunctionalGossip.Harness.Tests;
+
+/// <summary>The one-pass readers of node output: envelopes (process.clj <c>parse-msg</c>),
+/// reply bodies (client.clj) and JSON-to-EDN conversion (Cheshire's reading).</summary>
+public sealed class WireReadingTests
+{
+    [Theory]
+    [InlineData("""{"src":"n0","dest":"c1","body":{"type":"x"}}""", "n0", "c1", """{"type":"x"}""")]
+    [InlineData("""{"id":3,"src":"n0","dest":"c1","body":{"type":"x"}}""", "n0", "c1", """{"type":"x"}""")]
+    [InlineData("""{"src":"n0","dest":"c1","body": { "a" : [1, 2] } }""", "n0", "c1", """{"a":[1,2]}""")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{"t":"é"}}""", "n0", "c1", """{"t":"é"}""")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{"t":"\u00e9"}}""", "n0", "c1", """{"t":"é"}""")]
+    [InlineData("""{"src":"n0","dest":"c1","body":5}""", "n0", "c1", "5")]
+    [InlineData("""{"src":"n0","dest":"c1","body":"s"}""", "n0", "c1", "\"s\"")]
+    [InlineData("""{"src":"n0","src":"n1","dest":"c1","body":1,"body":2}""", "n1", "c1", "2")]
+    [InlineData("""  {"src":"n\u0030","dest":"c1","body":null}  """, "n0", "c1", "null")]
+    public void WellFormedLines_GiveTheirEnds_AndTheBodyCompacted(
+        string line, string src, string dest, string body)
+    {
+        var (envelope, error) = EnvelopeParser.Parse(line);
+        Assert.Null(error);
+        Assert.Equal(new EnvelopeParser.Parsed(src, dest, body), envelope);
+    }
+
+    [Theory]
+    [InlineData("", "line-not-valid-json")]
+    [InlineData("   ", "line-not-valid-json")]
+    [InlineData("[1,2", "line-not-valid-json")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{}} x""", "line-not-valid-json")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{}}{}""", "line-not-valid-json")]
+    [InlineData("""{"src":5,"dest":"c1","body":{"bad":[1,}}""", "line-not-valid-json")]
+    [InlineData("[1,2]", "malformed-message: a message must be a JSON object")]
+    [InlineData("7", "malformed-message: a message must be a JSON object")]
+    [InlineData("""{"src":1,"dest":"c1","body":{}}""", "malformed-message: src must be a string")]
+    [InlineData("""{"extra":1,"src":1,"dest":"c1","body":{}}""", "malformed-message: disallowed key extra")]
+    [InlineData("""{"src":"n0","dest":"c1"}""", "malformed-message: missing required key body")]
+    [InlineData("""{"src":"n0","body":{}}""", "malformed-message: missing required key dest")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{},"id":1e3}""", "malformed-message: id must be an integer")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{},"id":"1"}""", "malformed-message: id must be an integer")]
+    public void BadLines_GiveMaelstromsReason(string line, string reason)
+    {
+        var (envelope, error) = EnvelopeParser.Parse(line);
+        Assert.Null(envelope);
+        Assert.StartsWith(reason, error);
+    }
+
+    [Fact]
+    public void AReadOk_IsJudgedOk_WithItsMessagesAsEdn()
+    {
+        var body = ReplyBody.Parse("""{"type":"read_ok","messages":[3,1,2],"in_reply_to":4}""");
+        Assert.Equal(4, body.InReplyTo);
+        var ok = Assert.IsType<ReplyOutcome.Ok>(ClientReplies.Judge(body, "read_ok"));
+        Assert.Equal(Edn.VectorOf([Edn.Of(3), Edn.Of(1), Edn.Of(2)]), ok.Messages);
+    }
+
+    [Fact]
+    public void MessagesOfAnyJson_AreReadAsCheshireWould()
+    {
+        var body = ReplyBody.Parse("""{"type":"read_ok","in_reply_to":1,"messages":"""
+            + """[-1,1.5,1e2,123456789012345678901234,"x",{"a":[true,null]},-9223372036854775808]}""");
+        var ok = Assert.IsType<ReplyOutcome.Ok>(ClientReplies.Judge(body, "read_ok"));
+        Assert.Equal(Edn.VectorOf([
+            Edn.Of(-1), new Edn.Float(1.5), new Edn.Float(100),
+            new Edn.BigInt(BigInteger.Parse("123456789012345678901234")), Edn.Of("x"),
+            Edn.MapOf((Edn.Of("a"), Edn.VectorOf([Edn.Of(true), Edn.Nil.Value]))),
+            Edn.Of(long.MinValue)]), ok.Messages);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"error","code":11,"text":"busy","extra":1,"in_reply_to":1}""", 11L,
+        "temporarily-unavailable", true, "busy")]
+    [InlineData("""{"type":"error","code":13,"in_reply_to":1}""", 13L, "crash", false, null)]
+    [InlineData("""{"type":"error","code":1.0,"in_reply_to":1}""", null, "unknown", false, null)]
+    [InlineData("""{"type":"error","code":99,"in_reply_to":1}""", 99L, "unknown", false, null)]
+    public void ErrorBodies_AreNamedAndClassified(
+        string json, long? code, string name, bool definite, string? text) =>
+        Assert.Equal(new ReplyOutcome.Error(code, name, definite, text),
+            ClientReplies.Judge(ReplyBody.Parse(json), "broadcast_ok"));
+
+    [Theory]
+    [InlineData("""{"type":"broadcast_ok","in_reply_to":1,"extra":2}""", "broadcast_ok", "disallowed key extra")]
+    [InlineData("""{"type":"broadcast_ok","in_reply_to":"1"}""", "broadcast_ok", "in_reply_to must be an integer")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1,"msg_id":2.5,"messages":[]}""", "read_ok", "msg_id must be an integer")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1}""", "read_ok", "missing required key messages")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1,"messages":{}}""", "read_ok", "messages must be an array")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1,"messages":[]}""", "broadcast_ok", "type must be \"broadcast_ok\"")]
+    [InlineData("""{"in_reply_to":1}""", "broadcast_ok", "missing required key type")]
+    [InlineData("""{"type":"broadcast_ok"}""", "broadcast_ok", "missing required key in_reply_to")]
+    public void SchemaBreaches_AreMalformed_WithTheFirstReason(
+        string json, string okType, string reason) =>
+        Assert.Equal(new ReplyOutcome.Malformed(reason),
+            ClientReplies.Judge(ReplyBody.Parse(json), okType));
+
+    [Theory]
+    [InlineData("""{"in_reply_to":7}""", 7L)]
+    [InlineData("""{"in_reply_to":7,"in_reply_to":8}""", 8L)]
+    [InlineData("""{"in_reply_to":1e2}""", null)]
+    [InlineData("""{"in_reply_to":99999999999999999999}""", null)]
+    [InlineData("""{"in_reply_to":"7"}""", null)]
+    [InlineData("""[7]""", null)]
+    [InlineData("""7""", null)]
+    public void InReplyTo_IsOnlyAnExactInteger(string json, long? expected) =>
+        Assert.Equal(expected, ReplyBody.Parse(json).InReplyTo);
+
+    [Fact]
+    public void ABody_HasKeywordKeysAtItsTopLevelOnly() =>
+        Assert.Equal(Edn.KwMap(("type", Edn.Of("x")),
+                ("m", Edn.MapOf((Edn.Of("k"), Edn.Of(1))))),
+            MessageEdn.Body("""{"type":"x","m":{"k":1}}"""));
+
+    [Fact]
+    public void SmallIntegers_AreShared_AndEqualToFreshOnes()
+    {
+        Assert.Same(Edn.Of(1234), Edn.Of(1234));
+        Assert.Equal(new Edn.Int(1234), Edn.Of(1234));
+        Assert.Equal(new Edn.Int(-5), Edn.Of(-5));
+        Assert.Equal(new Edn.Int(1L << 40), Edn.Of(1L << 40));
+    }
+}
