@@ -1,4 +1,5 @@
 using System.Text;
+using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Store;
 
 namespace FunctionalGossip.Harness.Tests;
@@ -15,5 +16,26 @@ public sealed class StoreBytesTests
         foreach (var _ in sb.GetChunks()) chunks++;
         Assert.True(chunks > 1);
         Assert.Equal(Encoding.UTF8.GetBytes(sb.ToString()), StoreWriter.Utf8Of(sb));
+    }
+
+    [Fact]
+    public void AUtf8LineLog_GivesBackItsLines_AndTheFileBytes()
+    {
+        var log = new Utf8LineLog();
+        var lines = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = i % 7 == 0 ? "é😀 " + new string('x', i * 13 % 5000) : $"line {i}";
+            log.Add($"{i} send ", text);
+            lines.Add($"{i} send {text}");
+        }
+        log.Add(new string('y', 300_000)); // longer than a chunk
+        lines.Add(new string('y', 300_000));
+        log.Add("");
+        lines.Add("");
+        Assert.Equal(lines, log);
+        Assert.Equal(lines[2999], log[2999]);
+        Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))),
+            log.ToUtf8());
     }
 }

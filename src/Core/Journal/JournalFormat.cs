@@ -32,17 +32,28 @@ public static class JournalFormat
     public const string Magic = "gossip-journal";
 
     /// <summary>Renders an entry as one line (no newline).</summary>
-    public static string Format(JournalEntry entry) => entry switch
+    public static string Format(JournalEntry entry)
     {
-        JournalEntry.Header h => $"{Magic} {h.Version} {h.Settings}",
+        var (head, text) = Split(entry);
+        return head + text;
+    }
+
+    /// <summary>
+    /// An entry's line as a short head and the text it carries (<c>Format(e)</c> is
+    /// <c>head + text</c>), so a writer can copy a long stdin or stdout line as it is instead
+    /// of building the whole line first.
+    /// </summary>
+    public static (string Head, string Text) Split(JournalEntry entry) => entry switch
+    {
+        JournalEntry.Header h => ($"{Magic} {h.Version} ", h.Settings),
         JournalEntry.Received r => HasControl(r.Line)
-            ? $"{r.NowMs} recvq {Quote(r.Line)}"
-            : $"{r.NowMs} recv {r.Line}",
-        JournalEntry.ReceivedTooLong r => $"{r.NowMs} toolong {r.Chars}",
-        JournalEntry.Ticked t => $"{t.NowMs} tick {t.Timer.Name()}",
-        JournalEntry.Sent s => $"{s.NowMs} send {s.Line}",
-        JournalEntry.Logged l => $"{l.NowMs} log {EscapeControls(l.Text)}",
-        JournalEntry.Exited x => $"{x.NowMs} exit {x.Reason}",
+            ? ($"{r.NowMs} recvq ", Quote(r.Line))
+            : ($"{r.NowMs} recv ", r.Line),
+        JournalEntry.ReceivedTooLong r => ($"{r.NowMs} toolong ", $"{r.Chars}"),
+        JournalEntry.Ticked t => ($"{t.NowMs} tick ", t.Timer.Name()),
+        JournalEntry.Sent s => ($"{s.NowMs} send ", s.Line),
+        JournalEntry.Logged l => ($"{l.NowMs} log ", EscapeControls(l.Text)),
+        JournalEntry.Exited x => ($"{x.NowMs} exit ", x.Reason),
         _ => throw new UnreachableException(entry.ToString()),
     };
 

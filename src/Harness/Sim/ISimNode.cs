@@ -17,8 +17,8 @@ public interface INodeIo
     void Log(string line);
 
     /// <summary>Writes one journal entry to stderr as <see cref="JournalFormat.Format"/>
-    /// renders it. A transport may keep the entry and render it only when the log is read,
-    /// which keeps a long run's journal text out of the simulation itself.</summary>
+    /// renders it. A transport may write its head and text separately, which spares building
+    /// the whole line.</summary>
     void Log(JournalEntry entry) => Log(JournalFormat.Format(entry));
 }
 

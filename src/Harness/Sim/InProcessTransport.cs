@@ -1,4 +1,3 @@
-using System.Collections;
 using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Engine;
 
@@ -50,13 +49,17 @@ public sealed class InProcessTransport(IScheduler clock, INodeStrategy strategy)
         private long _nextToken;
 
         public ISimNode Node { get; } = node;
-        public NodeLogLines LogLines { get; } = new();
+        public Utf8LineLog LogLines { get; } = new();
 
         public void Send(string line) => output.OnLine(id, line);
 
         public void Log(string line) => LogLines.Add(line);
 
-        public void Log(JournalEntry entry) => LogLines.Add(entry);
+        public void Log(JournalEntry entry)
+        {
+            var (head, text) = JournalFormat.Split(entry);
+            LogLines.Add(head, text);
+        }
 
         public void SetTimer(string timer, long atMs)
         {
@@ -73,30 +76,4 @@ public sealed class InProcessTransport(IScheduler clock, INodeStrategy strategy)
     }
 
     private void ClockAt(long atNs, Action action) => clock.At(atNs, action);
-
-    /// <summary>A node's stderr lines, kept as written: plain lines, or journal entries
-    /// rendered only when read (the entries share their message text with the network, so
-    /// keeping them costs no copy).</summary>
-    private sealed class NodeLogLines : IReadOnlyList<string>
-    {
-        private readonly List<object> _lines = [];
-
-        public int Count => _lines.Count;
-
-        public string this[int index] => Render(_lines[index]);
-
-        public void Add(string line) => _lines.Add(line);
-
-        public void Add(JournalEntry entry) => _lines.Add(entry);
-
-        public IEnumerator<string> GetEnumerator()
-        {
-            foreach (var line in _lines) yield return Render(line);
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        private static string Render(object line) =>
-            line as string ?? JournalFormat.Format((JournalEntry)line);
-    }
 }

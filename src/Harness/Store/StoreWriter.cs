@@ -47,7 +47,10 @@ public static class StoreWriter
         Add("history.txt", sb => HistoryWriter.AppendTxt(sb, run.History));
         Add("jepsen.log", sb => JepsenLogFormat.Append(sb, run.Log));
         foreach (var (node, lines) in run.NodeLogs)
-            Add($"node-logs/{node}.log", sb => Lines(sb, lines));
+        {
+            if (lines is Utf8LineLog log) makers.Add(($"node-logs/{node}.log", log.ToUtf8));
+            else Add($"node-logs/{node}.log", sb => Lines(sb, lines));
+        }
         makers.Add(("latency-raw.png", () => LatencyPlot.Render(run.History)));
         makers.Add(("latency-quantiles.png", () => LatencyQuantilesPlot.Render(run.History)));
         makers.Add(("rate.png", () => RatePlot.Render(run.History)));
