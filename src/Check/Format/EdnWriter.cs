@@ -14,6 +14,7 @@ public static class EdnWriter
     /// <summary>Readable EDN text of <paramref name="value"/> (Clojure <c>pr-str</c>).</summary>
     public static string Write(Edn value)
     {
+        if (value is Edn.Vector { Items.Length: >= RememberedLength } v) return ReadableText(v);
         var sb = new StringBuilder();
         Append(sb, value, readably: true);
         return sb.ToString();
@@ -35,8 +36,7 @@ public static class EdnWriter
         {
             case Edn.List l: AppendItems(sb, "(", l.Items, ")", readably); break;
             case Edn.Vector { Items.Length: >= RememberedLength } v when readably:
-                sb.Append(v.ReadableText ??= AppendItems(new StringBuilder(), "[", v.Items, "]",
-                    readably).ToString());
+                sb.Append(ReadableText(v));
                 break;
             case Edn.Vector v: AppendItems(sb, "[", v.Items, "]", readably); break;
             case Edn.Set s: AppendItems(sb, "#{", s.Items, "}", readably); break;
@@ -99,6 +99,9 @@ public static class EdnWriter
 
     /// <summary>Vectors at least this long keep their readable text once written.</summary>
     private const int RememberedLength = 64;
+
+    private static string ReadableText(Edn.Vector v) =>
+        v.ReadableText ??= AppendItems(new StringBuilder(), "[", v.Items, "]", true).ToString();
 
     private static StringBuilder AppendItems(
         StringBuilder sb, string open, ImmutableArray<Edn> items, string close, bool readably)

@@ -114,11 +114,12 @@ public sealed partial class RunEngine
     /// separated.</summary>
     private void LogOp(string thread, Op op)
     {
-        var text = $"{EdnWriter.Write(op.Process.ToEdn())}\t:{Op.TypeName(op.Type)}\t"
-            + $"{EdnWriter.Write(op.F)}\t{EdnWriter.Write(op.Value)}";
-        if (op.Error is not null and not Edn.Nil)
-            text += "\t" + (op.Error is Edn.Str s ? s.Value : EdnWriter.Write(op.Error));
-        _log.Info(_clock.NowNs, thread, "jepsen.util", text);
+        var head = $"{EdnWriter.Write(op.Process.ToEdn())}\t:{Op.TypeName(op.Type)}\t"
+            + $"{EdnWriter.Write(op.F)}\t";
+        var value = EdnWriter.Write(op.Value);
+        _log.Info(_clock.NowNs, thread, "jepsen.util", op.Error is not null and not Edn.Nil
+            ? [head, value, "\t" + (op.Error is Edn.Str s ? s.Value : EdnWriter.Write(op.Error))]
+            : [head, value]);
     }
 
     private void CloseClients()

@@ -6,8 +6,15 @@ namespace FunctionalGossip.Harness.Engine;
 /// <param name="Thread">The Java thread name Maelstrom would show (e.g. <c>jepsen worker
 /// 2</c>).</param>
 /// <param name="Logger">The logger (namespace), e.g. <c>jepsen.util</c>.</param>
-/// <param name="Message">The message text (may span lines).</param>
-public sealed record LogLine(long AtNs, string Level, string Thread, string Logger, string Message);
+/// <param name="Parts">The message text (may span lines) in pieces, written one after the
+/// other: an op's line shares its value's text with the history rather than copying it.
+/// </param>
+public sealed record LogLine(long AtNs, string Level, string Thread, string Logger,
+    IReadOnlyList<string> Parts)
+{
+    /// <summary>The message text.</summary>
+    public string Message => string.Concat(Parts);
+}
 
 /// <summary>Collects the lines Maelstrom would write to jepsen.log, in order.</summary>
 public sealed class RunLog
@@ -19,9 +26,13 @@ public sealed class RunLog
 
     /// <summary>Adds an INFO line.</summary>
     public void Info(long atNs, string thread, string logger, string message) =>
-        _lines.Add(new LogLine(atNs, "INFO", thread, logger, message));
+        _lines.Add(new LogLine(atNs, "INFO", thread, logger, [message]));
+
+    /// <summary>Adds an INFO line whose message is <paramref name="parts"/> joined.</summary>
+    public void Info(long atNs, string thread, string logger, IReadOnlyList<string> parts) =>
+        _lines.Add(new LogLine(atNs, "INFO", thread, logger, parts));
 
     /// <summary>Adds a WARN line.</summary>
     public void Warn(long atNs, string thread, string logger, string message) =>
-        _lines.Add(new LogLine(atNs, "WARN", thread, logger, message));
+        _lines.Add(new LogLine(atNs, "WARN", thread, logger, [message]));
 }

@@ -28,9 +28,13 @@ public static class JepsenLogFormat
     /// <summary>One line (no newline).</summary>
     public static string Format(LogLine l) => Append(new StringBuilder(), l).ToString();
 
-    private static StringBuilder Append(StringBuilder sb, LogLine l) =>
+    private static StringBuilder Append(StringBuilder sb, LogLine l)
+    {
         sb.Append(Stamp(l.AtNs)).Append("{GMT}\t").Append(l.Level).Append("\t[")
-            .Append(l.Thread).Append("] ").Append(l.Logger).Append(": ").Append(l.Message);
+            .Append(l.Thread).Append("] ").Append(l.Logger).Append(": ");
+        foreach (var part in l.Parts) sb.Append(part);
+        return sb;
+    }
 
     /// <summary><c>yyyy-MM-dd HH:mm:ss,SSS</c> for a run time.</summary>
     public static string Stamp(long atNs) =>
