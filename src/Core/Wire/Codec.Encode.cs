@@ -21,7 +21,7 @@ public static partial class Codec
     /// </summary>
     public static string Encode(Envelope envelope)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(EstimatedBytes(envelope.Body));
         using (var w = new Utf8JsonWriter(buffer, WriteOptions))
         {
             w.WriteStartObject();
@@ -33,6 +33,12 @@ public static partial class Codec
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>Room for the line, so that a large <c>read_ok</c> or <c>gossip</c> is written
+    /// without growing the buffer several times (values are rarely over 7 digits).</summary>
+    private static int EstimatedBytes(Body body) =>
+        128 + 8 * (body is Body.ReadOk r ? r.Messages.Count
+            : body is Body.Gossip g ? g.Values.Count : 0);
 
     private static void WriteBody(Utf8JsonWriter w, Body body)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Format;
@@ -70,7 +71,21 @@ public sealed class ReplyBody
     /// <summary>Reads a body (compact JSON, as the network carries it).</summary>
     public static ReplyBody Parse(string bodyJson)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(bodyJson));
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(bodyJson.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(bodyJson, rented);
+            return Parse(rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static ReplyBody Parse(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return new ReplyBody(false, []);
         var keys = new List<ReplyKey>(4);

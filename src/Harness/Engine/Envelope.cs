@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -24,7 +25,20 @@ public static class EnvelopeParser
     /// pass; a schema problem counts only once the whole line is known to be JSON.</summary>
     public static (Parsed? Envelope, string? Error) Parse(string line)
     {
-        var utf8 = Encoding.UTF8.GetBytes(line);
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(line, rented);
+            return Parse(line, rented.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static (Parsed? Envelope, string? Error) Parse(string line, ReadOnlySpan<byte> utf8)
+    {
         var reader = new Utf8JsonReader(utf8);
         Fields fields;
         try
@@ -43,7 +57,7 @@ public static class EnvelopeParser
         var ascii = utf8.Length == line.Length;
         return (new Parsed(fields.Src!, fields.Dest!,
             Compact(ascii ? line.Substring((int)start, (int)length)
-                : Encoding.UTF8.GetString(utf8, (int)start, (int)length))), null);
+                : Encoding.UTF8.GetString(utf8.Slice((int)start, (int)length)))), null);
     }
 
     /// <summary>What the top level holds: the last src, dest and body (the last of a repeated

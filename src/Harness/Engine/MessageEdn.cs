@@ -33,12 +33,25 @@ public static class MessageEdn
 
     private static Edn Array(ref Utf8JsonReader reader)
     {
-        var items = new List<Edn>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            items.Add(Read(ref reader, 0));
-        return new Edn.Vector(ImmutableArray.Create(
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)));
+        var spare = _spareLists ??= new Stack<List<Edn>>();
+        var items = spare.Count > 0 ? spare.Pop() : [];
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                items.Add(Read(ref reader, 0));
+            return new Edn.Vector(ImmutableArray.Create(
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)));
+        }
+        finally
+        {
+            items.Clear();
+            spare.Push(items);
+        }
     }
+
+    /// <summary>Lists to collect array items in, reused (one per nesting level) so that a
+    /// large read is copied once, into its exactly sized vector.</summary>
+    [ThreadStatic] private static Stack<List<Edn>>? _spareLists;
 
     private static Edn Object(ref Utf8JsonReader reader, int keywordDepth)
     {
