@@ -26,6 +26,17 @@ public sealed class WireReadingTests
         Assert.Equal(new EnvelopeParser.Parsed(src, dest, body), envelope);
     }
 
+    [Fact]
+    public void ALineOverAMebibyte_IsReadToo()
+    {
+        var text = new string('é', 1_200_000);
+        var body = "{\"t\":\"" + text + "\"}";
+        var (envelope, error) = EnvelopeParser.Parse(
+            "{\"src\":\"n0\",\"dest\":\"c1\",\"body\":" + body + "}");
+        Assert.Null(error);
+        Assert.Equal(body, envelope!.BodyJson);
+    }
+
     [Theory]
     [InlineData("", "line-not-valid-json")]
     [InlineData("   ", "line-not-valid-json")]

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Format;
 
@@ -69,19 +67,7 @@ public sealed class ReplyBody
     public string? Type => Get("type")?.Text;
 
     /// <summary>Reads a body (compact JSON, as the network carries it).</summary>
-    public static ReplyBody Parse(string bodyJson)
-    {
-        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(bodyJson.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(bodyJson, rented);
-            return Parse(rented.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public static ReplyBody Parse(string bodyJson) => Utf8Scratch.Read(bodyJson, Parse);
 
     private static ReplyBody Parse(ReadOnlySpan<byte> utf8)
     {

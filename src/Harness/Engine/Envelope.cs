@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -23,19 +22,8 @@ public static class EnvelopeParser
 
     /// <summary>The envelope, or the reason the line is rejected. The line is read in one
     /// pass; a schema problem counts only once the whole line is known to be JSON.</summary>
-    public static (Parsed? Envelope, string? Error) Parse(string line)
-    {
-        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(line.Length));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(line, rented);
-            return Parse(line, rented.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public static (Parsed? Envelope, string? Error) Parse(string line) =>
+        Utf8Scratch.Read(line, utf8 => Parse(line, utf8));
 
     private static (Parsed? Envelope, string? Error) Parse(string line, ReadOnlySpan<byte> utf8)
     {

@@ -79,12 +79,13 @@ public static class MessageEdn
 
     /// <summary>The EDN value of a JSON text; object keys become keywords at the first
     /// <paramref name="keywordDepth"/> levels.</summary>
-    public static Edn FromJson(string json, int keywordDepth = 0)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return Read(ref reader, keywordDepth);
-    }
+    public static Edn FromJson(string json, int keywordDepth = 0) =>
+        Utf8Scratch.Read(json, utf8 =>
+        {
+            var reader = new Utf8JsonReader(utf8);
+            reader.Read();
+            return Read(ref reader, keywordDepth);
+        });
 
     /// <summary>The body's EDN with keyword keys at its top level.</summary>
     public static Edn Body(string bodyJson) => FromJson(bodyJson, 1);
