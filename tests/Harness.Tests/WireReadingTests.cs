@@ -23,7 +23,24 @@ public sealed class WireReadingTests
     {
         var (envelope, error) = EnvelopeParser.Parse(line);
         Assert.Null(error);
-        Assert.Equal(new EnvelopeParser.Parsed(src, dest, body), envelope);
+        Assert.Equal((src, dest, body), (envelope!.Src, envelope.Dest, envelope.BodyJson));
+    }
+
+    [Theory]
+    [InlineData("""{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", true)]
+    [InlineData("""{"src":"n0","dest":"c1","body":{ "type" : "read_ok", "messages" : [1, 2], "in_reply_to" : 3 }}""", true)]
+    [InlineData("""{"src":"n0","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3},"dest":"c1"}""", false)]
+    [InlineData("""{"src":"n0","dest":"n1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", false)]
+    [InlineData("""{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3},"dest":"n1"}""", false)]
+    public void AClientBoundBody_IsReadInTheSamePass_WhenItsDestComesFirst(string line, bool read)
+    {
+        var (envelope, _) = EnvelopeParser.Parse(line);
+        Assert.Equal(read, envelope!.Reply is not null);
+        if (!read) return;
+        var again = ReplyBody.Parse(envelope.BodyJson);
+        Assert.Equal(again.Keys, envelope.Reply!.Keys);
+        Assert.Equal(ClientReplies.Judge(again, "read_ok"),
+            ClientReplies.Judge(envelope.Reply, "read_ok"));
     }
 
     [Fact]

@@ -72,8 +72,19 @@ public sealed class ReplyBody
     private static ReplyBody Parse(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        return reader.Read() ? Read(ref reader) : new ReplyBody(false, []);
+    }
+
+    /// <summary>Reads the body value the reader is on (its first token), leaving the reader
+    /// on its last: so a node's stdout line and the body inside it are read in one pass.
+    /// </summary>
+    public static ReplyBody Read(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
             return new ReplyBody(false, []);
+        }
         var keys = new List<ReplyKey>(4);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -18,7 +18,14 @@ public sealed record Violation(long AtNs, string Node, string Line, string Reaso
 public static class EnvelopeParser
 {
     /// <summary>A parsed envelope: the ends and the body as compact JSON.</summary>
-    public sealed record Parsed(string Src, string Dest, string BodyJson);
+    /// <param name="Src">The sender.</param>
+    /// <param name="Dest">The receiver.</param>
+    /// <param name="BodyJson">The body as compact JSON.</param>
+    /// <param name="Reply">The body as a client reads it, when the line named a client
+    /// (<c>c…</c>) as <c>dest</c> before its body: read in the same pass, so a large
+    /// <c>read_ok</c> is not read twice. Null otherwise; the client then reads it itself.
+    /// </param>
+    public sealed record Parsed(string Src, string Dest, string BodyJson, ReplyBody? Reply = null);
 
     /// <summary>The envelope, or the reason the line is rejected. The line is read in one
     /// pass; a schema problem counts only once the whole line is known to be JSON.</summary>
@@ -45,7 +52,8 @@ public static class EnvelopeParser
         var ascii = utf8.Length == line.Length;
         return (new Parsed(fields.Src!, fields.Dest!,
             Compact(ascii ? line.Substring((int)start, (int)length)
-                : Encoding.UTF8.GetString(utf8.Slice((int)start, (int)length)))), null);
+                : Encoding.UTF8.GetString(utf8.Slice((int)start, (int)length))),
+            fields.Dest!.StartsWith('c') ? fields.Reply : null), null);
     }
 
     /// <summary>What the top level holds: the last src, dest and body (the last of a repeated
@@ -55,6 +63,7 @@ public static class EnvelopeParser
         public string? Src, Dest, Problem;
         public (long Start, long Length) Body;
         public bool HasBody;
+        public ReplyBody? Reply;
     }
 
     private static Fields ReadFields(ref Utf8JsonReader reader)
@@ -81,7 +90,10 @@ public static class EnvelopeParser
     {
         var token = reader.TokenType;
         var start = reader.TokenStartIndex;
-        reader.Skip();
+        if (name == "body" && fields.Dest?.StartsWith('c') == true)
+            fields.Reply = ReplyBody.Read(ref reader);
+        else
+            reader.Skip();
         switch (name)
         {
             case "src" or "dest" when token != JsonTokenType.String:
@@ -90,6 +102,7 @@ public static class EnvelopeParser
             case "dest": fields.Dest = reader.GetString(); return null;
             case "body":
                 (fields.Body, fields.HasBody) = ((start, reader.BytesConsumed - start), true);
+                if (fields.Dest?.StartsWith('c') != true) fields.Reply = null;
                 return null;
             case "id":
                 return token == JsonTokenType.Number

@@ -68,9 +68,11 @@ public sealed class Network
 
     /// <summary>
     /// Sends a message. Returns null, or Maelstrom's reason when src or dest is not
-    /// registered (the id is used up either way, as in net.clj).
+    /// registered (the id is used up either way, as in net.clj). A client-bound message may
+    /// come with its body already read (<paramref name="reply"/>).
     /// </summary>
-    public string? Send(string src, string dest, string bodyJson, string thread)
+    public string? Send(string src, string dest, string bodyJson, string thread,
+        ReplyBody? reply = null)
     {
         var message = new NetMessage(++_lastId, src, dest, bodyJson);
         if (!_boxes.ContainsKey(src)) return $"Invalid source for message {Describe(message)}";
@@ -81,7 +83,7 @@ public sealed class Network
         _sends++;
         if (_logSend)
             _log.Info(_clock.NowNs, thread, "maelstrom.net", ":send " + Describe(message));
-        box.Put(message, _clock.NowNs + latencyMs * 1_000_000);
+        box.Put(message, _clock.NowNs + latencyMs * 1_000_000, reply);
         return null;
     }
 
@@ -114,7 +116,7 @@ public sealed class Network
 
     private interface IMailbox
     {
-        void Put(NetMessage message, long deadlineNs);
+        void Put(NetMessage message, long deadlineNs, ReplyBody? reply);
     }
 
     /// <summary>
@@ -128,7 +130,7 @@ public sealed class Network
         private readonly PriorityQueue<NetMessage, (long Deadline, long Id)> _queue = new();
         private bool _holding;
 
-        public void Put(NetMessage message, long deadlineNs)
+        public void Put(NetMessage message, long deadlineNs, ReplyBody? reply)
         {
             _queue.Enqueue(message, (deadlineNs, message.Id));
             if (!_holding) Take();
@@ -166,7 +168,7 @@ public sealed class Network
     public sealed class ClientMailbox : IMailbox
     {
         private readonly Network _net;
-        private readonly Queue<NetMessage> _queue = new();
+        private readonly Queue<(NetMessage Message, ReplyBody? Body)> _queue = new();
         private readonly string _thread;
         private long? _awaiting;
         private Action<ClientReply>? _onReply;
@@ -178,9 +180,9 @@ public sealed class Network
         /// <summary>The client id (<c>c12</c>).</summary>
         public string Id { get; }
 
-        void IMailbox.Put(NetMessage message, long deadlineNs)
+        void IMailbox.Put(NetMessage message, long deadlineNs, ReplyBody? reply)
         {
-            _queue.Enqueue(message);
+            _queue.Enqueue((message, reply));
             Wake();
         }
 
@@ -208,10 +210,11 @@ public sealed class Network
         private void Drain()
         {
             _draining = false;
-            while (_awaiting is { } want && _queue.TryDequeue(out var m))
+            while (_awaiting is { } want && _queue.TryDequeue(out var queued))
             {
+                var (m, read) = queued;
                 _net.Received(m, _thread);
-                var body = ReplyBody.Parse(m.BodyJson);
+                var body = read ?? ReplyBody.Parse(m.BodyJson);
                 if (body.InReplyTo != want) continue;
                 var reply = _onReply!;
                 GiveUp();

@@ -12,7 +12,8 @@ public sealed partial class RunEngine
     {
         if (_done || _deadStdout.Contains(node)) return;
         var (envelope, error) = EnvelopeParser.Parse(line);
-        error ??= _net.Send(envelope!.Src, envelope.Dest, envelope.BodyJson, node + " stdout");
+        error ??= _net.Send(envelope!.Src, envelope.Dest, envelope.BodyJson, node + " stdout",
+            envelope.Reply);
         if (error is null) return;
         _violations.Add(new Violation(_clock.NowNs, node, line, error));
         _deadStdout.Add(node);
