@@ -116,10 +116,10 @@ public sealed partial class RunEngine
     {
         var head = $"{EdnWriter.Write(op.Process.ToEdn())}\t:{Op.TypeName(op.Type)}\t"
             + $"{EdnWriter.Write(op.F)}\t";
-        var value = EdnWriter.Write(op.Value);
-        _log.Info(_clock.NowNs, thread, "jepsen.util", op.Error is not null and not Edn.Nil
-            ? [head, value, "\t" + (op.Error is Edn.Str s ? s.Value : EdnWriter.Write(op.Error))]
-            : [head, value]);
+        var tail = op.Error is not null and not Edn.Nil
+            ? "\t" + (op.Error is Edn.Str s ? s.Value : EdnWriter.Write(op.Error))
+            : "";
+        _log.Info(_clock.NowNs, thread, "jepsen.util", head, op.Value, tail);
     }
 
     private void CloseClients()

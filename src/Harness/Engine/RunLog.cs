@@ -1,3 +1,5 @@
+using FunctionalGossip.Check.Format;
+
 namespace FunctionalGossip.Harness.Engine;
 
 /// <summary>One jepsen.log line before formatting.</summary>
@@ -6,14 +8,17 @@ namespace FunctionalGossip.Harness.Engine;
 /// <param name="Thread">The Java thread name Maelstrom would show (e.g. <c>jepsen worker
 /// 2</c>).</param>
 /// <param name="Logger">The logger (namespace), e.g. <c>jepsen.util</c>.</param>
-/// <param name="Parts">The message text (may span lines) in pieces, written one after the
-/// other: an op's line shares its value's text with the history rather than copying it.
+/// <param name="Head">The message text (may span lines), or its part before
+/// <paramref name="Value"/>.</param>
+/// <param name="Value">An op's value, written as EDN only when the log is: a read's values
+/// are then formatted once, off the simulation's thread, and shared with the history's text.
 /// </param>
+/// <param name="Tail">The message text after <paramref name="Value"/>.</param>
 public sealed record LogLine(long AtNs, string Level, string Thread, string Logger,
-    IReadOnlyList<string> Parts)
+    string Head, Edn? Value = null, string Tail = "")
 {
     /// <summary>The message text.</summary>
-    public string Message => string.Concat(Parts);
+    public string Message => Value is null ? Head + Tail : Head + EdnWriter.Write(Value) + Tail;
 }
 
 /// <summary>Collects the lines Maelstrom would write to jepsen.log, in order.</summary>
@@ -26,13 +31,15 @@ public sealed class RunLog
 
     /// <summary>Adds an INFO line.</summary>
     public void Info(long atNs, string thread, string logger, string message) =>
-        _lines.Add(new LogLine(atNs, "INFO", thread, logger, [message]));
+        _lines.Add(new LogLine(atNs, "INFO", thread, logger, message));
 
-    /// <summary>Adds an INFO line whose message is <paramref name="parts"/> joined.</summary>
-    public void Info(long atNs, string thread, string logger, IReadOnlyList<string> parts) =>
-        _lines.Add(new LogLine(atNs, "INFO", thread, logger, parts));
+    /// <summary>Adds an INFO line whose message is <paramref name="head"/>, the EDN of
+    /// <paramref name="value"/>, then <paramref name="tail"/>.</summary>
+    public void Info(long atNs, string thread, string logger, string head, Edn value,
+        string tail) =>
+        _lines.Add(new LogLine(atNs, "INFO", thread, logger, head, value, tail));
 
     /// <summary>Adds a WARN line.</summary>
     public void Warn(long atNs, string thread, string logger, string message) =>
-        _lines.Add(new LogLine(atNs, "WARN", thread, logger, [message]));
+        _lines.Add(new LogLine(atNs, "WARN", thread, logger, message));
 }

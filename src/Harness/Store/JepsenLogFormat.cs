@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FunctionalGossip.Check.Format;
 using FunctionalGossip.Harness.Engine;
 
 namespace FunctionalGossip.Harness.Store;
@@ -32,8 +33,9 @@ public static class JepsenLogFormat
     {
         sb.Append(Stamp(l.AtNs)).Append("{GMT}\t").Append(l.Level).Append("\t[")
             .Append(l.Thread).Append("] ").Append(l.Logger).Append(": ");
-        foreach (var part in l.Parts) sb.Append(part);
-        return sb;
+        sb.Append(l.Head);
+        if (l.Value is not null) sb.Append(EdnWriter.Write(l.Value));
+        return sb.Append(l.Tail);
     }
 
     /// <summary><c>yyyy-MM-dd HH:mm:ss,SSS</c> for a run time.</summary>
