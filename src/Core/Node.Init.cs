@@ -59,7 +59,7 @@ public static partial class Node
         var listed = b.Neighbours.Find(s.Self).IfNone(Seq<string>());
         var usable = listed.Filter(n => n != s.Self && known.Contains(n));
         var fresh = usable.Filter(n => !s.Peers.ContainsKey(n)).Distinct();
-        var owedAll = PeerLink.Empty with { Unsent = s.Values };
+        var owedAll = PeerLink.Empty with { Unsent = s.Values.Set };
         var peers = fresh.Fold(s.Peers, (acc, p) => acc.Add(p, owedAll));
         var ignored = listed.Filter(n => !usable.Contains(n));
         var effects = ignored.IsEmpty

@@ -35,7 +35,8 @@ public sealed record PeerLink(Set<long> Unsent, Map<long, Batch> InFlight)
 /// </summary>
 /// <param name="Settings">The node's tunables.</param>
 /// <param name="Membership">None until <c>init</c>.</param>
-/// <param name="Values">Every value the node knows: what <c>read</c> returns.</param>
+/// <param name="Values">Every value the node knows, as a set and in the order learned: what
+/// <c>read</c> returns.</param>
 /// <param name="Peers">The relay peers and what is owed to each.</param>
 /// <param name="NextMsgId">The next <c>msg_id</c> for a message this node originates (from
 /// 1).</param>
@@ -43,14 +44,14 @@ public sealed record PeerLink(Set<long> Unsent, Map<long, Batch> InFlight)
 public sealed record NodeState(
     NodeSettings Settings,
     Option<Membership> Membership,
-    Set<long> Values,
+    KnownValues Values,
     Map<string, PeerLink> Peers,
     long NextMsgId,
     long GossipDueMs)
 {
     /// <summary>A node before <c>init</c>.</summary>
     public static NodeState Initial(NodeSettings settings) =>
-        new(settings, None, Set<long>(), Map<string, PeerLink>(), 1, 0);
+        new(settings, None, KnownValues.Empty, Map<string, PeerLink>(), 1, 0);
 
     /// <summary>Whether <c>init</c> has been handled.</summary>
     public bool IsInitialised => Membership.IsSome;

@@ -50,7 +50,7 @@ public static class StateDiff
                 after.Settings.Render()));
         if (before.Membership != after.Membership)
             changes.Add(new Change.Field("membership", Member(before), Member(after)));
-        AddSet(changes, "values", before.Values, after.Values);
+        AddSet(changes, "values", before.Values.Set, after.Values.Set);
         if (before.NextMsgId != after.NextMsgId)
             changes.Add(new Change.Field("next-msg-id", $"{before.NextMsgId}",
                 $"{after.NextMsgId}"));

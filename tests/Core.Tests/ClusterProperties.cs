@@ -44,9 +44,10 @@ public class ClusterProperties
         foreach (var op in c.Ops) cluster.Run(op);
         var bound = (int)(20 * (c.Settings.RetryMs / c.Settings.TickMs + 2) + 4 * c.Nodes);
         if (!cluster.Stabilise(bound)) return false;
-        var first = cluster.Nodes[cluster.Ids.Head].Values;
-        var union = cluster.Nodes.Values.Aggregate(Set<long>.Empty, (acc, s) => acc.Union(s.Values));
-        return cluster.Nodes.Values.All(s => s.Values == first)
+        var first = cluster.Nodes[cluster.Ids.Head].Values.Set;
+        var union = cluster.Nodes.Values.Aggregate(Set<long>.Empty,
+            (acc, s) => acc.Union(s.Values.Set));
+        return cluster.Nodes.Values.All(s => s.Values.Set == first)
                && first == union
                && cluster.Acked.All(first.Contains)
                && first.All(cluster.Broadcasted.Contains);

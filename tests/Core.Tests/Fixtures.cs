@@ -30,4 +30,6 @@ internal static class Fx
     public static Seq<long> Longs(params long[] values) => toSeq(values).Strict();
 
     public static Set<long> SetOf(params long[] values) => toSet(values);
+
+    public static KnownValues Known(params long[] values) => KnownValues.Of(values);
 }

@@ -11,7 +11,7 @@ public class StepExamples
 {
     private static readonly Membership Three = new("n0", toSeq(new[] { "n0", "n1", "n2" }));
 
-    private static NodeState HubState(Set<long> values, PeerLink n1, PeerLink n2, long nextId = 1,
+    private static NodeState HubState(KnownValues values, PeerLink n1, PeerLink n2, long nextId = 1,
         long dueMs = 100) =>
         NodeState.Initial(Settings) with
         {
@@ -28,7 +28,7 @@ public class StepExamples
     {
         var t = Node.Step(NodeState.Initial(Settings), Recv(7, "c0", "n0", Init("n0", "n0", "n1", "n2")));
         var expected = new Transition(
-            HubState(Set<long>(), PeerLink.Empty, PeerLink.Empty, dueMs: 107),
+            HubState(KnownValues.Empty, PeerLink.Empty, PeerLink.Empty, dueMs: 107),
             Effects(Send("n0", "c0", new Body.InitOk(1)), new Effect.SetTimer(TimerId.Gossip, 107)));
         Assert.Equal(expected, t);
     }
@@ -99,7 +99,7 @@ public class StepExamples
     {
         var t = Node.Step(Hub(), Recv(20, "c5", "n0", new Body.Broadcast(Some(3L), 42)));
         var owed = PeerLink.Empty with { Unsent = SetOf(42) };
-        Assert.Equal(new Transition(HubState(SetOf(42), owed, owed),
+        Assert.Equal(new Transition(HubState(Known(42), owed, owed),
             Effects(Send("n0", "c5", new Body.BroadcastOk(3)))), t);
     }
 
@@ -113,20 +113,20 @@ public class StepExamples
 
     // Reference: "read ... reply {"type":"read_ok","messages":[…],"in_reply_to":k}" (§1.3)
     [Fact]
-    public void Read_RepliesLocalValuesAscending_StateUnchanged()
+    public void Read_RepliesLocalValuesInTheOrderLearned_StateUnchanged()
     {
-        var s = Hub() with { Values = SetOf(9, 1, 5) };
+        var s = Hub() with { Values = Known(9, 1, 5) };
         var t = Node.Step(s, Recv(30, "c5", "n0", new Body.Read(Some(8L))));
-        Assert.Equal(new Transition(s, Effects(Send("n0", "c5", new Body.ReadOk(8, Longs(1, 5, 9))))), t);
+        Assert.Equal(new Transition(s, Effects(Send("n0", "c5", new Body.ReadOk(8, Longs(9, 1, 5))))), t);
     }
 
     [Fact]
     public void Gossip_StoresNewValues_QueuesForOtherPeersOnly_Acks()
     {
-        var s = HubState(SetOf(1), PeerLink.Empty with { Unsent = SetOf(1) }, PeerLink.Empty);
+        var s = HubState(Known(1), PeerLink.Empty with { Unsent = SetOf(1) }, PeerLink.Empty);
         var t = Node.Step(s, Recv(40, "n1", "n0", new Body.Gossip(Some(7L), Longs(1, 2, 3))));
         var expected = new Transition(
-            HubState(SetOf(1, 2, 3), PeerLink.Empty, PeerLink.Empty with { Unsent = SetOf(2, 3) }),
+            HubState(Known(1, 2, 3), PeerLink.Empty, PeerLink.Empty with { Unsent = SetOf(2, 3) }),
             Effects(Send("n0", "n1", new Body.GossipOk(7))));
         Assert.Equal(expected, t);
     }
@@ -134,11 +134,11 @@ public class StepExamples
     [Fact]
     public void Tick_SendsOneBatchPerOwingPeer_WithFreshMsgIds_AndRearms()
     {
-        var s = HubState(SetOf(1, 2), PeerLink.Empty with { Unsent = SetOf(1, 2) },
+        var s = HubState(Known(1, 2), PeerLink.Empty with { Unsent = SetOf(1, 2) },
             PeerLink.Empty with { Unsent = SetOf(2) });
         var t = Node.Step(s, new Event.Tick(100, TimerId.Gossip));
         var expected = new Transition(
-            HubState(SetOf(1, 2),
+            HubState(Known(1, 2),
                 PeerLink.Empty with { InFlight = Map((1L, new Batch(SetOf(1, 2), 100))) },
                 PeerLink.Empty with { InFlight = Map((2L, new Batch(SetOf(2), 100))) },
                 nextId: 3, dueMs: 200),
@@ -154,10 +154,10 @@ public class StepExamples
     {
         var n1 = new PeerLink(SetOf(5), Map(
             (1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 500)), (3L, new Batch(SetOf(3), 1000))));
-        var s = HubState(SetOf(1, 2, 3, 5), n1, PeerLink.Empty, nextId: 4, dueMs: 1500);
+        var s = HubState(Known(1, 2, 3, 5), n1, PeerLink.Empty, nextId: 4, dueMs: 1500);
         var t = Node.Step(s, new Event.Tick(1500, TimerId.Gossip));
         var expected = new Transition(
-            HubState(SetOf(1, 2, 3, 5),
+            HubState(Known(1, 2, 3, 5),
                 new PeerLink(Set<long>(), Map((3L, new Batch(SetOf(3), 1000)), (4L, new Batch(SetOf(1, 2, 5), 1500)))),
                 PeerLink.Empty, nextId: 5, dueMs: 1600),
             Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Longs(1, 2, 5))),
@@ -169,10 +169,10 @@ public class StepExamples
     public void Ack_ForgetsThatBatch_Only()
     {
         var n1 = new PeerLink(Set<long>(), Map((1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 0))));
-        var s = HubState(SetOf(1, 2), n1, PeerLink.Empty);
+        var s = HubState(Known(1, 2), n1, PeerLink.Empty);
         var t = Node.Step(s, Recv(60, "n1", "n0", new Body.GossipOk(1)));
         var expected = new Transition(
-            HubState(SetOf(1, 2), n1 with { InFlight = Map((2L, new Batch(SetOf(2), 0))) }, PeerLink.Empty),
+            HubState(Known(1, 2), n1 with { InFlight = Map((2L, new Batch(SetOf(2), 0))) }, PeerLink.Empty),
             Effects());
         Assert.Equal(expected, t);
     }
@@ -180,7 +180,7 @@ public class StepExamples
     [Fact]
     public void Ack_Duplicate_IsANoOp()
     {
-        var s = HubState(SetOf(1), PeerLink.Empty, PeerLink.Empty);
+        var s = HubState(Known(1), PeerLink.Empty, PeerLink.Empty);
         Assert.Equal(new Transition(s, Effects()), Node.Step(s, Recv(60, "n1", "n0", new Body.GossipOk(1))));
     }
 

@@ -62,7 +62,7 @@ public class EditorAndDescribeTests
         var s = NodeState.Initial(NodeSettings.Default) with
         {
             Membership = Some(new Membership("n1", toSeq(new[] { "n0", "n1", "n2" }))),
-            Values = toSet(new long[] { 4, 1, 2, 3 }),
+            Values = KnownValues.Of(4, 1, 2, 3),
             Peers = toMap(new[] { ("n0", PeerLink.Empty with
             {
                 Unsent = toSet(new long[] { 4 }),
