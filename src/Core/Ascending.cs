@@ -2,8 +2,8 @@ using LanguageExt;
 
 namespace FunctionalGossip.Core;
 
-/// <summary>Set-to-sequence conversion for the hot paths (every <c>read_ok</c> and
-/// <c>gossip</c> carries a whole set).</summary>
+/// <summary>Set-to-sequence conversion for a hot path (every <c>gossip</c> carries a set).
+/// </summary>
 internal static class Ascending
 {
     /// <summary>

@@ -89,8 +89,8 @@ public abstract record Body
         public override string Type => "read";
     }
 
-    /// <summary><c>read_ok</c>: the reply to <see cref="Read"/>, values in ascending
-    /// order.</summary>
+    /// <summary><c>read_ok</c>: the reply to <see cref="Read"/>, values in the order the
+    /// node learned them.</summary>
     public sealed record ReadOk(long InReplyTo, Seq<long> Messages) : Body
     {
         /// <inheritdoc/>
