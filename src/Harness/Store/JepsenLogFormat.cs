@@ -15,10 +15,6 @@ public static class JepsenLogFormat
     /// <summary>The wall-clock instant virtual time 0 is shown as.</summary>
     public static readonly DateTime Epoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>The whole file text.</summary>
-    public static string Write(IEnumerable<LogLine> lines) =>
-        Append(new StringBuilder(), lines).ToString();
-
     /// <summary>Appends the whole file text to <paramref name="sb"/>.</summary>
     public static StringBuilder Append(StringBuilder sb, IEnumerable<LogLine> lines)
     {
@@ -26,9 +22,7 @@ public static class JepsenLogFormat
         return sb;
     }
 
-    /// <summary>One line (no newline).</summary>
-    public static string Format(LogLine l) => Append(new StringBuilder(), l).ToString();
-
+    /// <summary>Appends one line (no newline).</summary>
     private static StringBuilder Append(StringBuilder sb, LogLine l)
     {
         sb.Append(Stamp(l.AtNs)).Append("{GMT}\t").Append(l.Level).Append("\t[")

@@ -22,7 +22,7 @@ public static class StoreWriter
         + start.Offset.Duration().ToString("hhmm", CultureInfo.InvariantCulture);
 
     /// <summary>Every file of the run, by relative path, as bytes (what
-    /// <c>Write</c> puts on disk): <see cref="ResultFiles"/> then
+    /// <see cref="Write"/> puts on disk): <see cref="ResultFiles"/> then
     /// <see cref="RunFiles"/>.</summary>
     public static IReadOnlyList<KeyValuePair<string, byte[]>> Files(RunResult run,
         CheckResults? results) => [.. ResultFiles(results), .. RunFiles(run)];
@@ -79,11 +79,6 @@ public static class StoreWriter
         encoder.Convert([], bytes, flush: true, out _, out _);
         return bytes.WrittenSpan.ToArray();
     }
-
-    /// <summary>Writes the run under <paramref name="root"/> and points the symlinks at it;
-    /// returns the run folder.</summary>
-    public static string Write(string root, RunResult run, CheckResults? results,
-        DateTimeOffset start) => Write(root, Files(run, results), start);
 
     /// <summary>Writes rendered <paramref name="files"/> as a new run folder under
     /// <paramref name="root"/> and points the symlinks at it; returns the run folder.</summary>
