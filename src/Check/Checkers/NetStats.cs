@@ -9,8 +9,12 @@ namespace FunctionalGossip.Check.Checkers;
 /// <param name="Dest">Destination node id.</param>
 public sealed record NetEvent(long MessageId, bool IsSend, string Src, string Dest)
 {
-    /// <summary>Maelstrom's <c>involves-client?</c>: src or dest starts with 'c'.</summary>
-    public bool InvolvesClient => Src.StartsWith('c') || Dest.StartsWith('c');
+    /// <summary>Maelstrom's <c>involves-client?</c>: src or dest is a client.</summary>
+    public bool InvolvesClient => IsClient(Src) || IsClient(Dest);
+
+    /// <summary>Whether <paramref name="id"/> names a client (<c>c1</c>, <c>c2</c>, …):
+    /// Maelstrom tells clients from nodes by the first character.</summary>
+    public static bool IsClient(string id) => id.StartsWith('c');
 }
 
 /// <summary>Counts for one group of journal events.</summary>

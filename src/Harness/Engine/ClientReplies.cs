@@ -101,7 +101,7 @@ public sealed class ReplyBody
         switch (token)
         {
             case JsonTokenType.Number:
-                var integer = reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
+                var integer = Json.IsIntegerText(reader.ValueSpan);
                 long? int64 = integer && reader.TryGetInt64(out var v) ? v : null;
                 return new ReplyKey(name, token, integer, int64, null, null);
             case JsonTokenType.String:

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FunctionalGossip.Check.Checkers;
 
 namespace FunctionalGossip.Harness.Engine;
 
@@ -53,7 +54,7 @@ public static class EnvelopeParser
         return (new Parsed(fields.Src!, fields.Dest!,
             Compact(ascii ? line.Substring((int)start, (int)length)
                 : Encoding.UTF8.GetString(utf8.Slice((int)start, (int)length))),
-            fields.Dest!.StartsWith('c') ? fields.Reply : null), null);
+            NetEvent.IsClient(fields.Dest!) ? fields.Reply : null), null);
     }
 
     /// <summary>What the top level holds: the last src, dest and body (the last of a repeated
@@ -88,29 +89,34 @@ public static class EnvelopeParser
 
     private static string? ReadField(ref Utf8JsonReader reader, string name, ref Fields fields)
     {
+        if (name == "body") return ReadBody(ref reader, ref fields);
         var token = reader.TokenType;
-        var start = reader.TokenStartIndex;
-        if (name == "body" && fields.Dest?.StartsWith('c') == true)
-            fields.Reply = ReplyBody.Read(ref reader);
-        else
-            reader.Skip();
+        reader.Skip();
         switch (name)
         {
             case "src" or "dest" when token != JsonTokenType.String:
                 return $"{name} must be a string";
             case "src": fields.Src = reader.GetString(); return null;
             case "dest": fields.Dest = reader.GetString(); return null;
-            case "body":
-                (fields.Body, fields.HasBody) = ((start, reader.BytesConsumed - start), true);
-                if (fields.Dest?.StartsWith('c') != true) fields.Reply = null;
-                return null;
             case "id":
-                return token == JsonTokenType.Number
-                    && reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0
+                return token == JsonTokenType.Number && Json.IsIntegerText(reader.ValueSpan)
                     ? null : "id must be an integer";
             default:
                 return $"disallowed key {name}";
         }
+    }
+
+    /// <summary>Notes where the body lies in the line (any JSON value). A body sent to a
+    /// client, its dest read already, is also read as the client will read it, in this same
+    /// pass; the reading of an earlier repeated body is dropped either way.</summary>
+    private static string? ReadBody(ref Utf8JsonReader reader, ref Fields fields)
+    {
+        var start = reader.TokenStartIndex;
+        var toClient = fields.Dest is { } dest && NetEvent.IsClient(dest);
+        fields.Reply = toClient ? ReplyBody.Read(ref reader) : null;
+        if (!toClient) reader.Skip();
+        (fields.Body, fields.HasBody) = ((start, reader.BytesConsumed - start), true);
+        return null;
     }
 
     private static string? Missing(Fields fields) =>

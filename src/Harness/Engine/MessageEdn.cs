@@ -69,7 +69,7 @@ public static class MessageEdn
     private static Edn Number(ref Utf8JsonReader reader)
     {
         var span = reader.ValueSpan;
-        if (span.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+        if (!Json.IsIntegerText(span))
             return new Edn.Float(double.Parse(span, CultureInfo.InvariantCulture));
         return reader.TryGetInt64(out var l)
             ? Edn.Of(l)

@@ -36,6 +36,12 @@ public static class Json
         Indented = false,
     };
 
+    /// <summary>Whether a JSON number's text has no fraction or exponent: Cheshire then reads
+    /// it as an integer (a long, or a BigInteger beyond), and Maelstrom's schemas accept it
+    /// as one.</summary>
+    public static bool IsIntegerText(ReadOnlySpan<byte> number) =>
+        number.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
+
     /// <summary>A JSON string literal for <paramref name="s"/>.</summary>
     public static string Quote(string s)
     {

@@ -78,7 +78,8 @@ public sealed class Network
         if (!_boxes.ContainsKey(src)) return $"Invalid source for message {Describe(message)}";
         if (!_boxes.TryGetValue(dest, out var box))
             return $"Invalid dest for message {Describe(message)}";
-        var latencyMs = src.StartsWith('c') || dest.StartsWith('c') ? 0 : _latency.DrawMs(_rng);
+        var latencyMs = NetEvent.IsClient(src) || NetEvent.IsClient(dest)
+            ? 0 : _latency.DrawMs(_rng);
         _journal.Add(new NetEvent(message.Id, true, src, dest));
         _sends++;
         if (_logSend)
