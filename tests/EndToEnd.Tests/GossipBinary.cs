@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FunctionalGossip.Testing;
 
 namespace FunctionalGossip.EndToEnd.Tests;
 
@@ -16,25 +17,17 @@ public sealed class GossipBinary : IDisposable
         var given = Environment.GetEnvironmentVariable("GOSSIP_BIN");
         if (!string.IsNullOrEmpty(given))
         {
-            Path = System.IO.Path.IsPathRooted(given) ? given : System.IO.Path.Combine(RepoRoot(), given);
+            Path = System.IO.Path.IsPathRooted(given) ? given : System.IO.Path.Combine(TestPaths.RepoRoot(), given);
             if (!File.Exists(Path)) throw new FileNotFoundException($"GOSSIP_BIN={given} does not exist");
             return;
         }
         _publishDir = Directory.CreateTempSubdirectory("gossip-e2e-").FullName;
-        Publish(RepoRoot(), _publishDir);
+        Publish(TestPaths.RepoRoot(), _publishDir);
         Path = System.IO.Path.Combine(_publishDir, "gossip");
     }
 
     /// <summary>Absolute path of the binary.</summary>
     public string Path { get; }
-
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "FunctionalGossip.sln")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("FunctionalGossip.sln not found above the test binary");
-    }
 
     private static void Publish(string root, string output)
     {

@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 using FunctionalGossip.Core;
 using FunctionalGossip.Replay.Logs;
 using FunctionalGossip.Replay.Repl;
+using FunctionalGossip.Testing;
 
 namespace FunctionalGossip.Replay.Tests;
 
 /// <summary>Helpers shared by the replay tests.</summary>
 internal static class Support
 {
-    public const string Fixtures = "/work/shared/fixtures/maelstrom-runs";
+    public static string Fixtures => TestPaths.MaelstromRuns();
 
     public static Recording Load(IReadOnlyList<string> lines, ReplayOptions? options = null) =>
         LogReader.Parse(lines, options ?? ReplayOptions.None) switch
