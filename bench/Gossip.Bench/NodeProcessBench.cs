@@ -34,6 +34,41 @@ internal static class NodeProcessBench
         return 0;
     }
 
+    /// <summary>Input-to-output time of one node over pipes, one message in flight at a time:
+    /// a peer's <c>gossip</c> written to stdin until its <c>gossip_ok</c> is read from stdout.
+    /// No queueing, so this is the node's service time plus both pipes: the per-input cost the
+    /// simulator's timing model draws from.</summary>
+    public static int InputCost(string[] args)
+    {
+        var bin = Option(args, "--bin", "bin/gossip");
+        var count = int.Parse(Option(args, "--count", "3000"));
+        using var p = Start(bin);
+        p.StandardInput.WriteLine(Init);
+        p.StandardOutput.ReadLine();
+        var micros = new List<double>();
+        for (var i = 0; i < count + 200; i++)
+        {
+            var line = $$$"""{"src":"n1","dest":"n0","body":{"type":"gossip","values":"""
+                + $$$"""[{{{i % 20}}}],"msg_id":{{{i + 1}}}}}""";
+            var sw = Stopwatch.StartNew();
+            p.StandardInput.WriteLine(line);
+            var reply = p.StandardOutput.ReadLine();
+            while (reply is not null && !reply.Contains("gossip_ok")) // a tick's batch
+                reply = p.StandardOutput.ReadLine();
+            if (reply is null || !reply.Contains("gossip_ok"))
+                throw new InvalidOperationException($"no gossip_ok: {reply}");
+            if (i >= 200) micros.Add(sw.Elapsed.TotalMicroseconds); // warm-up skipped
+        }
+        p.StandardInput.Close();
+        p.WaitForExit();
+        micros.Sort();
+        double Q(double q) => micros[Math.Min(micros.Count - 1, (int)(micros.Count * q))];
+        Console.WriteLine($"gossip in to gossip_ok out over {count} messages of {bin}, µs: "
+            + string.Join(", ", new[] { 0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1 }
+                .Select(q => $"p{q * 100:0.#} {Q(q):F0}")));
+        return 0;
+    }
+
     public static int IdleRss(string[] args)
     {
         var bin = Option(args, "--bin", "bin/gossip");

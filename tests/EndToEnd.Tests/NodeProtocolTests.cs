@@ -57,7 +57,7 @@ public sealed class NodeProtocolTests(GossipBinary binary)
             && node.NextOrNull((int)Math.Max(1, (until - DateTime.UtcNow).TotalMilliseconds)) is { } line)
             later.Add(line);
         Assert.All(later.Select((line, i) => (line, i)), x => Assert.Equal(
-            $$"""{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":{{4 + x.i}}}}""", x.line));
+            $$$"""{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":{{{4 + x.i}}}}}""", x.line));
         Assert.Equal(0, node.CloseAndWait());
     }
 

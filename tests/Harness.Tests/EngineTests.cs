@@ -72,7 +72,11 @@ public sealed class EngineTests
     [Fact]
     public void Nemesis_StartsAtOnce_AlternatesAndHealsAtTheEnd()
     {
-        var r = Simulator.Run(Scenarios.Small(5, 21, partitions: true), new NaiveFlood());
+        // Ideal node timing: the main phase then begins at relative time 0 exactly.
+        var r = Simulator.Run(Scenarios.Small(5, 21, partitions: true) with
+        {
+            SimTiming = SimTimingKind.Ideal,
+        }, new NaiveFlood());
         var nemesis = r.History.Where(o => o.Process is OpProcess.Nemesis).ToList();
         Assert.All(nemesis, o => Assert.Equal(OpType.Info, o.Type));
         Assert.Equal(0, nemesis[0].Time);

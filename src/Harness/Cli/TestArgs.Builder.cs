@@ -25,6 +25,7 @@ internal sealed class Builder
     private bool _logSend;
     private bool _logRecv;
     private string? _bin;
+    private SimTimingKind _simTiming = SimTimingKind.Measured;
     private readonly List<string> _nodeArgs = [];
 
     public string? NodeArg(string word)
@@ -75,6 +76,9 @@ internal sealed class Builder
         "--topology" => Text(flag, value, v => Topology.Parse(v) is { } t
             ? Set(() => _topology = t)
             : $"--topology {v}: must be one of grid, line, tree, tree2, tree3, tree4, total"),
+        "--sim-timing" => Text(flag, value, v => SimTiming.Parse(v) is { } k
+            ? Set(() => _simTiming = k)
+            : $"--sim-timing {v}: must be measured or ideal"),
         "--concurrency" => Text(flag, value, v => ConcurrencyOk(v)
             ? Set(() => _concurrency = v)
             : $"--concurrency {v}: must be an integer, optionally followed by n"),
@@ -123,7 +127,7 @@ internal sealed class Builder
         var options = new RunOptions(nodes, _timeLimit, _rate, new Latency(_latency, _dist),
             _partition, _interval, _topology, concurrency, _recovery,
             _seed ?? (ulong)Random.Shared.NextInt64(0, 1_000_000_000), _logSend, _logRecv,
-            _bin ?? "gossip", _nodeArgs);
+            _bin ?? "gossip", _nodeArgs, _simTiming);
         return new TestArgs.Run(options, _store, _json, _seed is not null, _timings, _sim,
             _bin is not null);
     }

@@ -35,12 +35,14 @@ public abstract record TestArgs
                            [--topology grid|line|tree|tree2|tree3|tree4|total]
                            [--concurrency N|Kn] [--recovery-s S] [--seed N] [--store DIR]
                            [--json] [--log-net-send] [--log-net-recv] [--timings]
-                           [key=value ...]
+                           [--sim-timing measured|ideal] [key=value ...]
           Runs Maelstrom's broadcast test, like `maelstrom test -w broadcast`, with Maelstrom's
           network, workload, nemesis and checker. Without --sim: one real process per node
           (--bin, default this gossip binary) over pipes, in real time; extra arguments
           (key=value) are passed to every node. With --sim: the gossip node in a deterministic
-          in-process simulator on a virtual clock (--bin is then only a label). Writes
+          in-process simulator on a virtual clock (--bin is then only a label), timing each
+          node as real processes measure (start offsets, late timers, a cost per input;
+          --sim-timing ideal: perfectly aligned). Writes
           store/broadcast/<time>/ like Maelstrom. Defaults as
           Maelstrom's: time-limit 60, rate 5, latency 0 constant, nemesis-interval 10,
           topology grid, concurrency 1n, nodes n1..n5 unless --node-count; recovery 10 s.
@@ -87,6 +89,8 @@ public abstract record TestArgs
                 $" --nemesis partition --nemesis-interval {o.NemesisIntervalS}");
         sb.Append($" --topology {Topology.Name(o.Topology)} --concurrency {o.Concurrency}");
         sb.Append(CultureInfo.InvariantCulture, $" --recovery-s {o.RecoveryS} --seed {o.Seed}");
+        if (sim && o.SimTiming != SimTimingKind.Measured)
+            sb.Append(" --sim-timing ").Append(SimTiming.Name(o.SimTiming));
         foreach (var a in o.NodeArgs) sb.Append(' ').Append(a);
         return sb.ToString();
     }

@@ -19,6 +19,8 @@ namespace FunctionalGossip.Harness.Model;
 /// <param name="LogNetRecv">Log <c>:recv</c> lines to jepsen.log.</param>
 /// <param name="Bin">The <c>--bin</c> text (for logs; the simulator runs nodes in-process).</param>
 /// <param name="NodeArgs">Extra positional arguments passed to every node.</param>
+/// <param name="SimTiming">How the simulator times nodes (<c>--sim-timing</c>; ignored with
+/// real processes).</param>
 public sealed record RunOptions(
     IReadOnlyList<string> Nodes,
     long TimeLimitS = 60,
@@ -33,7 +35,8 @@ public sealed record RunOptions(
     bool LogNetSend = false,
     bool LogNetRecv = false,
     string Bin = "gossip",
-    IReadOnlyList<string>? NodeArgs = null)
+    IReadOnlyList<string>? NodeArgs = null,
+    SimTimingKind SimTiming = SimTimingKind.Measured)
 {
     /// <summary>Node↔node latency, never null (constant 0 by default).</summary>
     public Latency Latency { get; init; } = Latency ?? new Latency(0, LatencyDist.Constant);

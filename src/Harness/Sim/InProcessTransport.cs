@@ -1,27 +1,50 @@
 using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Model;
 
 namespace FunctionalGossip.Harness.Sim;
 
 /// <summary>
-/// The simulator's transport: nodes are objects on the scheduler's loop. A delivered line
-/// runs the node at once (at the loop's time, in whole milliseconds as a shell would see
-/// them); its stdout lines go straight back to the engine; its timers are scheduled on the
-/// same clock with replace semantics.
+/// The simulator's transport: nodes are objects on the scheduler's loop, each run the way the
+/// shell's loop runs a node process (src/Shell/NodeHost.cs), with the timing of a real
+/// process drawn from <see cref="SimTiming"/>:
+/// <list type="bullet">
+/// <item>a node starts (is ready to read stdin) at its own offset; its clock counts whole
+/// milliseconds from then, and lines written earlier wait in its stdin;</item>
+/// <item>when free, it first fires a timer that is due, else reads one line; while idle it
+/// waits for a line or for its earliest timer, which wakes it late by a drawn amount;</item>
+/// <item>each input keeps it busy for a drawn cost, after which its stdout lines leave, in
+/// order, and it looks for work again.</item>
+/// </list>
+/// With <see cref="SimTiming.Ideal"/> every node starts at 0, timers fire on time and inputs
+/// cost nothing.
 /// </summary>
-public sealed class InProcessTransport(IScheduler clock, INodeStrategy strategy) : INodeTransport
+public sealed class InProcessTransport : INodeTransport
 {
     private readonly Dictionary<string, Host> _hosts = new(StringComparer.Ordinal);
+    private readonly IScheduler _clock;
+    private readonly INodeStrategy _strategy;
+    private readonly SimTiming _timing;
+    private readonly Prng _rng;
     private bool _stopped;
+
+    /// <summary>Nodes made by <paramref name="strategy"/> on <paramref name="clock"/>, timed
+    /// by <paramref name="timing"/> with draws from <paramref name="rng"/> (one stream split
+    /// off per node, in node order).</summary>
+    public InProcessTransport(IScheduler clock, INodeStrategy strategy, SimTiming timing,
+        Prng rng) => (_clock, _strategy, _timing, _rng) = (clock, strategy, timing, rng);
 
     /// <inheritdoc/>
     public void Start(IReadOnlyList<string> nodeIds, INodeOutput output)
     {
         foreach (var id in nodeIds)
         {
-            var host = new Host(this, id, strategy.Create(), output);
+            var nodeRng = _rng.Split();
+            var offsetNs = Ns(_timing.StartOffsetMs.Draw(nodeRng) * 1e6);
+            var host = new Host(this, id, _strategy.Create(), output, _clock.NowNs + offsetNs,
+                nodeRng);
             _hosts[id] = host;
-            host.Node.Start(NowMs, host);
+            host.ScheduleStart();
         }
     }
 
@@ -29,8 +52,7 @@ public sealed class InProcessTransport(IScheduler clock, INodeStrategy strategy)
     public void Deliver(string node, string line)
     {
         if (_stopped) return;
-        var host = _hosts[node];
-        host.Node.OnLine(NowMs, line, host);
+        _hosts[node].Write(line);
     }
 
     /// <inheritdoc/>
@@ -40,18 +62,134 @@ public sealed class InProcessTransport(IScheduler clock, INodeStrategy strategy)
     public IReadOnlyList<string> NodeLog(string node) =>
         _hosts.TryGetValue(node, out var h) ? h.LogLines : [];
 
-    private long NowMs => clock.NowNs / 1_000_000;
+    private static long Ns(double ns) => (long)Math.Round(ns);
 
+    /// <summary>One node process: its stdin queue, timer table, busy time and clock.</summary>
     private sealed class Host(InProcessTransport owner, string id, ISimNode node,
-        INodeOutput output) : INodeIo
+        INodeOutput output, long originNs, Prng rng) : INodeIo
     {
-        private readonly Dictionary<string, long> _timerTokens = new(StringComparer.Ordinal);
-        private long _nextToken;
+        private readonly Queue<string> _stdin = new();
+        private readonly Dictionary<string, long> _timers = new(StringComparer.Ordinal);
+        private readonly List<string> _stdout = [];
+        private bool _started;
+        private long _busyUntilNs;
+        private bool _pumpPending;
+        private long? _wakeForMs;
 
-        public ISimNode Node { get; } = node;
         public Utf8LineLog LogLines { get; } = new();
 
-        public void Send(string line) => output.OnLine(id, line);
+        private IScheduler Clock => owner._clock;
+
+        /// <summary>The node's monotonic clock: whole ms since it started.</summary>
+        private long NowMs => (Clock.NowNs - originNs) / 1_000_000;
+
+        public void ScheduleStart() => Clock.At(originNs, () =>
+        {
+            if (owner._stopped) return;
+            _started = true;
+            Handle(() => node.Start(NowMs, this));
+        });
+
+        /// <summary>A line written to stdin: read at once by an idle node, else queued.</summary>
+        public void Write(string line)
+        {
+            _stdin.Enqueue(line);
+            if (!_started || _pumpPending) return;
+            if (Clock.NowNs >= _busyUntilNs) Pump();
+            else Kick(_busyUntilNs);
+        }
+
+        /// <summary>Makes sure the loop looks for work at <paramref name="atNs"/> (or when it
+        /// is free, if later).</summary>
+        private void Kick(long atNs)
+        {
+            if (_pumpPending) return;
+            _pumpPending = true;
+            Clock.At(Math.Max(atNs, _busyUntilNs), Pump);
+        }
+
+        /// <summary>The shell's loop, one input per turn: a due timer first, else a line, else
+        /// wait (late) for the earliest timer.</summary>
+        private void Pump()
+        {
+            _pumpPending = false;
+            if (owner._stopped) return;
+            if (Clock.NowNs < _busyUntilNs)
+            {
+                Kick(_busyUntilNs);
+                return;
+            }
+            if (DueTimer() is { } timer)
+            {
+                _timers.Remove(timer);
+                Handle(() => node.OnTimer(NowMs, timer, this));
+            }
+            else if (_stdin.TryDequeue(out var line))
+                Handle(() => node.OnLine(NowMs, line, this));
+            else
+                WaitForTimer();
+        }
+
+        private string? DueTimer()
+        {
+            string? due = null;
+            var dueMs = long.MaxValue;
+            foreach (var (name, atMs) in _timers)
+                if (atMs < dueMs || (atMs == dueMs && string.CompareOrdinal(name, due) < 0))
+                    (due, dueMs) = (name, atMs);
+            return dueMs <= NowMs ? due : null;
+        }
+
+        private void WaitForTimer()
+        {
+            if (_timers.Count == 0) return;
+            var dueMs = _timers.Values.Min();
+            if (_wakeForMs == dueMs) return;
+            _wakeForMs = dueMs;
+            var lateNs = Ns(owner._timing.TimerLateMs.Draw(rng) * 1e6);
+            Clock.At(originNs + dueMs * 1_000_000 + lateNs, () =>
+            {
+                if (_wakeForMs == dueMs) _wakeForMs = null;
+                Kick(Clock.NowNs);
+            });
+        }
+
+        /// <summary>Runs one input; the node is then busy for a drawn cost, after which its
+        /// stdout lines leave and it looks for work again.</summary>
+        private void Handle(Action input)
+        {
+            input();
+            var costNs = Ns(owner._timing.InputCostUs.Draw(rng) * 1e3);
+            _busyUntilNs = Clock.NowNs + costNs;
+            if (costNs == 0) Flush();
+            else if (_stdout.Count > 0)
+            {
+                var lines = _stdout.ToArray();
+                _stdout.Clear();
+                Clock.At(_busyUntilNs, () => Emit(lines));
+            }
+            if (_stdin.Count > 0) Kick(_busyUntilNs);
+            else if (_timers.Count > 0)
+            {
+                // A timer due by the time the node is free fires then, without wake-up lateness.
+                if (originNs + _timers.Values.Min() * 1_000_000 <= _busyUntilNs) Kick(_busyUntilNs);
+                else WaitForTimer();
+            }
+        }
+
+        private void Flush()
+        {
+            foreach (var line in _stdout) output.OnLine(id, line);
+            _stdout.Clear();
+        }
+
+        private void Emit(string[] lines)
+        {
+            if (owner._stopped) return;
+            foreach (var line in lines) output.OnLine(id, line);
+        }
+
+        public void Send(string line) => _stdout.Add(line);
 
         public void Log(string line) => LogLines.Add(line);
 
@@ -61,19 +199,6 @@ public sealed class InProcessTransport(IScheduler clock, INodeStrategy strategy)
             LogLines.Add(head, text);
         }
 
-        public void SetTimer(string timer, long atMs)
-        {
-            var token = ++_nextToken;
-            _timerTokens[timer] = token;
-            owner.ClockAt(atMs * 1_000_000, () =>
-            {
-                if (owner._stopped || !_timerTokens.TryGetValue(timer, out var live)
-                    || live != token) return;
-                _timerTokens.Remove(timer);
-                Node.OnTimer(owner.NowMs, timer, this);
-            });
-        }
+        public void SetTimer(string timer, long atMs) => _timers[timer] = atMs;
     }
-
-    private void ClockAt(long atNs, Action action) => clock.At(atNs, action);
 }

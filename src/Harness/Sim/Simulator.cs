@@ -19,9 +19,15 @@ public static class Simulator
     public static RunResult Run(RunOptions options, INodeStrategy strategy)
     {
         var clock = new VirtualScheduler();
-        var transport = new InProcessTransport(clock, strategy);
+        var transport = new InProcessTransport(clock, strategy,
+            SimTiming.For(options.SimTiming), TimingStream(options.Seed));
         return RunEngine.Run(options, transport, clock);
     }
+
+    /// <summary>The PRNG stream of the nodes' timing: fixed by the seed, and apart from the
+    /// engine's streams (workload, nemesis, network), so turning timing realism on or off
+    /// leaves the ops and the partitions drawn as they were.</summary>
+    private static Prng TimingStream(ulong seed) => new(seed ^ 0x74696D696E67UL); // "timing"
 
     /// <summary>The node settings the node arguments give (defaults when none); throws
     /// <see cref="ArgumentException"/> for bad arguments.</summary>
