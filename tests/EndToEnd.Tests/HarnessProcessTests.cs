@@ -45,6 +45,30 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
         Assert.Contains("routing overhead", run.Stdout);
     }
 
+    // Reference: "each node's CPU time (user+sys) and peak RSS, read from /proc when the run
+    // ends, in results.json and the summary" (issue 9, item 4)
+    [Fact]
+    public void ProcessRun_ReportsEveryNodesCost_SimulatorRunHasNone()
+    {
+        var run = Test("--bin", binary.Path, "--node-count", "3", "--rate", "20", "--latency", "20");
+        Assert.True(run.ExitCode == 0, run.Why);
+        Assert.Matches(@"node cost\s+CPU \d+\.\d\d s total \(max \d+\.\d\d s, n\d\); peak RSS max "
+            + @"\d+\.\d MiB \(n\d\), median \d+\.\d MiB\n", run.Stdout);
+        var cost = run.Results.GetProperty("node-cost");
+        foreach (var node in new[] { "n0", "n1", "n2" })
+        {
+            var n = cost.GetProperty("nodes").GetProperty(node);
+            Assert.True(n.GetProperty("cpu-s").GetDouble() is > 0 and < 1000, $"{node}: {n}");
+            Assert.True(n.GetProperty("peak-rss-kb").GetInt64() is > 100 and < 10_000_000, $"{node}: {n}");
+        }
+        Assert.True(cost.GetProperty("cpu-s-total").GetDouble() > 0, cost.ToString());
+        Assert.True(cost.GetProperty("peak-rss-kb-median").GetInt64() > 100, cost.ToString());
+        var sim = GossipTestRun.Start(binary.Path, new[] { "--sim", "--node-count", "3" }.Concat(Short).ToArray());
+        Assert.True(sim.ExitCode == 0, sim.Why);
+        Assert.DoesNotContain("node cost", sim.Stdout);
+        Assert.False(sim.Results.TryGetProperty("node-cost", out _), sim.Why);
+    }
+
     [Fact]
     public void FiveNodesWithPartitions_AreValid_AndPartitionsWereApplied()
     {

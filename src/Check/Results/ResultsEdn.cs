@@ -15,8 +15,11 @@ public static class ResultsEdn
 {
     private static readonly Edn ValidTrue = KwMap(("valid?", Of(true)));
 
-    /// <summary>The full results map.</summary>
-    public static Map ToEdn(CheckResults r)
+    /// <summary>The full results map. <paramref name="extra"/> holds keyword entries of the
+    /// caller's own (keys Maelstrom does not use, such as the harness's
+    /// <c>:node-cost</c>); they go just before <c>:valid?</c>. Without it the map is exactly
+    /// Maelstrom's.</summary>
+    public static Map ToEdn(CheckResults r, Map? extra = null)
     {
         var entries = new List<(string, Edn)>
         {
@@ -29,6 +32,8 @@ public static class ResultsEdn
         };
         if (r.Net is not null) entries.Add(("net", Net(r.Net)));
         entries.Add(("workload", WorkloadEdn.ToEdn(r.Workload)));
+        if (extra is not null)
+            entries.AddRange(extra.Entries.Select(e => (((Keyword)e.Key).Name, e.Value)));
         entries.Add(("valid?", r.Valid.ToEdn()));
         return KwMap([.. entries]);
     }

@@ -15,6 +15,7 @@ internal sealed class ProcessMode : Mode
     private readonly IReadOnlyList<string> _prefix;
     private readonly TextWriter _stderr;
     private IReadOnlyList<long>? _overhead;
+    private NodeCost? _cost;
     private bool _raised;
 
     private ProcessMode(string bin, IReadOnlyList<string> prefix, TextWriter stderr) =>
@@ -41,6 +42,8 @@ internal sealed class ProcessMode : Mode
 
     public override IReadOnlyList<long>? OverheadNs => _overhead;
 
+    public override NodeCost? NodeCost => _cost;
+
     public override string? HarnessNote => _raised ? null : "loop priority not raised (not root)";
 
     public override string Describe(RunResult result) =>
@@ -57,6 +60,7 @@ internal sealed class ProcessMode : Mode
             var result = RunEngine.Run(options with { Bin = _bin }, transport, clock,
                 progress is null ? null : progress.Show);
             _overhead = transport.OverheadNs;
+            _cost = transport.NodeCost;
             _raised = clock.RaisedPriority;
             return result;
         }

@@ -3,6 +3,7 @@ using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Processes;
 
 namespace FunctionalGossip.Harness.Cli;
 
@@ -35,6 +36,7 @@ internal static class Summary
         if (result.Violations.Count > 0) Row(w, "violations", $"{result.Violations.Count} (above)");
         if (mode.OverheadNs is { } overhead)
             Row(w, "harness", Overhead(overhead) + (mode.HarnessNote is { } n ? $" ({n})" : ""));
+        if (mode.NodeCost is { } cost) Row(w, "node cost", NodeCostText(cost));
         Row(w, "store", dir);
         w.WriteLine(results.Valid switch
         {
@@ -59,6 +61,22 @@ internal static class Summary
         return shapes.Count == 0 ? "none"
             : $"{shapes.Count} applied ({string.Join(", ", shapes)})";
     }
+
+    /// <summary>Total and busiest-node CPU, and max and median peak RSS, of the node processes
+    /// (read when the run ended); nodes that could not be read are named.</summary>
+    public static string NodeCostText(NodeCost cost)
+    {
+        var unread = cost.Unread.Count == 0 ? ""
+            : $"; no figures for {string.Join(", ", cost.Unread)} (exited)";
+        if (cost.MaxCpu is not var (busiest, ticks)) return "not readable (no /proc)" + unread;
+        var rss = cost.MaxPeakRss is var (big, kb) && cost.MedianPeakRssKb is long median
+            ? $"peak RSS max {Mib(kb)} MiB ({big}), median {Mib(median)} MiB"
+            : "peak RSS unknown";
+        return $"CPU {cost.Seconds(cost.TotalCpuTicks):0.00} s total "
+            + $"(max {cost.Seconds(ticks):0.00} s, {busiest}); {rss}{unread}";
+    }
+
+    private static string Mib(long kb) => (kb / 1024.0).ToString("0.0");
 
     /// <summary>Time from a node's stdout line to the receiver's stdin write, minus the
     /// simulated latency, over every node-to-node message.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Sim;
@@ -70,8 +71,9 @@ public static class TestCommand
         var result = mode.Run(run.Options);
         var ran = clock.Elapsed;
         var (results, checkTime, files) = CheckWhileRendering(result);
+        var extra = mode.NodeCost is { } cost ? Edn.KwMap(("node-cost", cost.ToEdn())) : null;
         var dir = StoreWriter.Write(run.StoreDir,
-            [.. StoreWriter.ResultFiles(results), .. files], DateTimeOffset.UtcNow);
+            [.. StoreWriter.ResultFiles(results, extra), .. files], DateTimeOffset.UtcNow);
         if (run.Timings)
             stderr.WriteLine($"timings: {(run.Sim ? "simulate" : "run")} "
                 + $"{ran.TotalMilliseconds:0} ms, check {checkTime.TotalMilliseconds:0} ms "
@@ -86,7 +88,7 @@ public static class TestCommand
             stderr.WriteLine($"seed {result.Options.Seed}; store {dir}");
             return InternalError;
         }
-        if (run.Json) stdout.WriteLine(ResultsWriter.ToJson(results));
+        if (run.Json) stdout.WriteLine(ResultsWriter.ToJson(results, extra));
         Summary.Write(run.Json ? stderr : stdout, run, mode, result, results, dir);
         return results.Valid.ExitCode();
     }
@@ -126,6 +128,9 @@ internal abstract class Mode
 
     /// <summary>The harness's routing overhead per node-to-node message (processes only).</summary>
     public virtual IReadOnlyList<long>? OverheadNs => null;
+
+    /// <summary>What each node process cost (processes only).</summary>
+    public virtual Processes.NodeCost? NodeCost => null;
 
     /// <summary>Anything that may have inflated the overhead figure.</summary>
     public virtual string? HarnessNote => null;

@@ -98,6 +98,16 @@ internal sealed class NodeProcess : IDisposable
         lock (_stderr) return _stderr.ToArray();
     }
 
+    /// <summary>The process's CPU time and peak RSS so far, from <c>/proc</c>; null once it
+    /// has exited (the runtime reaps a child as soon as it exits, so no zombie is left to
+    /// read, and its pid may already belong to another process).</summary>
+    public NodeCostReading? ReadCost()
+    {
+        try { if (_process.HasExited) return null; }
+        catch (InvalidOperationException) { return null; }
+        return ProcFs.Read(_process.Id);
+    }
+
     /// <summary>Kills the process (SIGKILL, like Maelstrom's teardown) and waits for its
     /// readers, so every line it wrote has been seen.</summary>
     public void Kill()

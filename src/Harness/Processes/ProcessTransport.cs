@@ -6,21 +6,28 @@ namespace FunctionalGossip.Harness.Processes;
 /// The real-process transport: one process per node over pipes, driven by the same engine as
 /// the simulator. It measures its own routing overhead: for every node-to-node message, the
 /// time from the sender's stdout line to the write on the receiver's stdin, minus the
-/// simulated latency (that is, how late the delivery ran after its deadline).
+/// simulated latency (that is, how late the delivery ran after its deadline). When the run
+/// stops it reads what each node cost (CPU time and peak RSS) before killing them.
 /// </summary>
 public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     IReadOnlyList<string> args) : INodeTransport, IDisposable
 {
     private readonly Dictionary<string, NodeProcess> _nodes = new(StringComparer.Ordinal);
     private readonly List<long> _overheadNs = [];
+    private IReadOnlyList<string> _order = [];
     private volatile bool _stopping;
 
     /// <summary>Routing overhead of each node-to-node delivery, in nanoseconds.</summary>
     public IReadOnlyList<long> OverheadNs => _overheadNs;
 
+    /// <summary>What each node cost, read at the first <see cref="Stop"/> while the nodes
+    /// were still alive (after the run's final reads); null before.</summary>
+    public NodeCost? NodeCost { get; private set; }
+
     /// <inheritdoc/>
     public void Start(IReadOnlyList<string> nodeIds, INodeOutput output)
     {
+        _order = nodeIds;
         foreach (var id in nodeIds)
             _nodes[id] = NodeProcess.Start(id, bin, args,
                 (node, line) => clock.Post(() => output.OnLine(node, line)),
@@ -42,6 +49,10 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     /// <inheritdoc/>
     public void Stop()
     {
+        if (!_stopping)
+            NodeCost = new NodeCost([.. _order.Select(id => new KeyValuePair<string,
+                NodeCostReading?>(id, _nodes.GetValueOrDefault(id)?.ReadCost()))],
+                ProcFs.TicksPerSecond);
         _stopping = true;
         Parallel.ForEach(_nodes.Values, n => n.Kill());
     }

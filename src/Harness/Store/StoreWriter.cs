@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Engine;
@@ -27,12 +28,15 @@ public static class StoreWriter
     public static IReadOnlyList<KeyValuePair<string, byte[]>> Files(RunResult run,
         CheckResults? results) => [.. ResultFiles(results), .. RunFiles(run)];
 
-    /// <summary>results.edn and results.json (none without results).</summary>
-    public static IReadOnlyList<KeyValuePair<string, byte[]>> ResultFiles(CheckResults? results) =>
+    /// <summary>results.edn and results.json (none without results), with the harness's own
+    /// <paramref name="extra"/> entries (process mode's <c>:node-cost</c>) before
+    /// <c>:valid?</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> ResultFiles(CheckResults? results,
+        Edn.Map? extra = null) =>
         results is null ? [] :
         [
-            new("results.edn", Utf8.GetBytes(ResultsWriter.ToEdnText(results) + "\n")),
-            new("results.json", Utf8.GetBytes(ResultsWriter.ToJson(results) + "\n")),
+            new("results.edn", Utf8.GetBytes(ResultsWriter.ToEdnText(results, extra) + "\n")),
+            new("results.json", Utf8.GetBytes(ResultsWriter.ToJson(results, extra) + "\n")),
         ];
 
     /// <summary>The files that need no verdict: history, logs and plots. They are

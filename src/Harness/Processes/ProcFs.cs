@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace FunctionalGossip.Harness.Processes;
+
+/// <summary>
+/// A node's cost as Linux reports it under <c>/proc/&lt;pid&gt;</c>: CPU time from
+/// <c>stat</c> (utime and stime, fields 14 and 15, in clock ticks) and peak resident set size
+/// from <c>status</c> (<c>VmHWM</c>, in kB). Elsewhere, or once the process is gone, there is
+/// nothing to read.
+/// </summary>
+internal static class ProcFs
+{
+    private const int ScClkTck = 2;
+
+    /// <summary>Clock ticks per second (<c>sysconf(_SC_CLK_TCK)</c>; 100 if that
+    /// fails).</summary>
+    public static long TicksPerSecond { get; } = ReadTicksPerSecond();
+
+    /// <summary>Reads process <paramref name="pid"/>'s CPU ticks and peak RSS; null when its
+    /// <c>stat</c> cannot be read or parsed. A zombie has CPU times but no <c>VmHWM</c>.
+    /// </summary>
+    public static NodeCostReading? Read(int pid)
+    {
+        try
+        {
+            var dir = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/";
+            if (ParseStat(File.ReadAllText(dir + "stat")) is not var (user, sys)) return null;
+            return new NodeCostReading(user, sys, ParsePeakRssKb(File.ReadAllText(dir + "status")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>utime and stime (ticks) from a <c>/proc/&lt;pid&gt;/stat</c> line. The command
+    /// name (field 2) is in parentheses and may itself hold spaces and parentheses, so the
+    /// fields are counted from the last <c>)</c>.</summary>
+    public static (long User, long Sys)? ParseStat(string stat)
+    {
+        var close = stat.LastIndexOf(')');
+        if (close < 0) return null;
+        // After ") " come field 3 (state) onwards: utime is field 14, stime field 15.
+        var fields = stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 12 && Whole(fields[11]) is long user && Whole(fields[12]) is long sys
+            ? (user, sys) : null;
+    }
+
+    /// <summary>The <c>VmHWM</c> figure (peak RSS, kB) of a <c>/proc/&lt;pid&gt;/status</c>
+    /// text, or null when absent (a zombie or a kernel thread).</summary>
+    public static long? ParsePeakRssKb(string status)
+    {
+        foreach (var line in status.Split('\n'))
+        {
+            if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
+            var value = line["VmHWM:".Length..].Trim();
+            return value.EndsWith(" kB", StringComparison.Ordinal) ? Whole(value[..^3].Trim())
+                : null;
+        }
+        return null;
+    }
+
+    private static long? Whole(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n : null;
+
+    private static long ReadTicksPerSecond()
+    {
+        if (!OperatingSystem.IsLinux()) return 100;
+        try
+        {
+            var ticks = (long)sysconf(ScClkTck);
+            return ticks > 0 ? ticks : 100;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return 100;
+        }
+    }
+
+    [DllImport("libc")]
+    private static extern nint sysconf(int name);
+}
