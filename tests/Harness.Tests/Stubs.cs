@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Sim;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 
@@ -147,5 +148,20 @@ public sealed class WireReadingTests
         Assert.Equal(new Edn.Int(1234), Edn.Of(1234));
         Assert.Equal(new Edn.Int(-5), Edn.Of(-5));
         Assert.Equal(new Edn.Int(1L << 40), Edn.Of(1L << 40));
+    }
+}
+
+/// <summary>Core names the error codes the node sends; they must be Maelstrom's.</summary>
+public sealed class ErrorCodeAgreementTests
+{
+    [Theory]
+    [InlineData(FunctionalGossip.Core.Wire.ErrorCode.NotSupported, "not-supported")]
+    [InlineData(FunctionalGossip.Core.Wire.ErrorCode.TemporarilyUnavailable, "temporarily-unavailable")]
+    [InlineData(FunctionalGossip.Core.Wire.ErrorCode.MalformedRequest, "malformed-request")]
+    [InlineData(FunctionalGossip.Core.Wire.ErrorCode.Abort, "abort")]
+    public void CoresCodes_AreMaelstromsTable(int code, string name)
+    {
+        Assert.Equal(name, ErrorCodes.Of(code)?.Name);
+        Assert.True(ErrorCodes.Of(code)!.Definite);
     }
 }

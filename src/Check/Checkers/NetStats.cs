@@ -1,3 +1,4 @@
+using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
@@ -10,11 +11,7 @@ namespace FunctionalGossip.Check.Checkers;
 public sealed record NetEvent(long MessageId, bool IsSend, string Src, string Dest)
 {
     /// <summary>Maelstrom's <c>involves-client?</c>: src or dest is a client.</summary>
-    public bool InvolvesClient => IsClient(Src) || IsClient(Dest);
-
-    /// <summary>Whether <paramref name="id"/> names a client (<c>c1</c>, <c>c2</c>, …):
-    /// Maelstrom tells clients from nodes by the first character.</summary>
-    public static bool IsClient(string id) => id.StartsWith('c');
+    public bool InvolvesClient => Ids.IsClient(Src) || Ids.IsClient(Dest);
 }
 
 /// <summary>Counts for one group of journal events.</summary>

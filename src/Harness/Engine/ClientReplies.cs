@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Engine;
 
@@ -124,15 +125,6 @@ public sealed record ClientReply(NetMessage Message, ReplyBody Body);
 /// <summary>Reads replies the way Maelstrom's client does.</summary>
 public static class ClientReplies
 {
-    private static readonly Dictionary<long, (string Name, bool Definite)> Registry = new()
-    {
-        [0] = ("timeout", false), [1] = ("node-not-found", true),
-        [10] = ("not-supported", true), [11] = ("temporarily-unavailable", true),
-        [12] = ("malformed-request", true), [13] = ("crash", false), [14] = ("abort", true),
-        [20] = ("key-does-not-exist", true), [21] = ("key-already-exists", true),
-        [22] = ("precondition-failed", true), [30] = ("txn-conflict", true),
-    };
-
     /// <summary>
     /// Judges a reply to a request whose reply type is <paramref name="okType"/>. Errors come
     /// first (their bodies may carry extra keys); otherwise the body must hold exactly
@@ -151,9 +143,9 @@ public static class ClientReplies
     {
         var code = body.Get("code")?.Int64;
         var text = body.Get("text")?.Text;
-        var (name, definite) = code is { } k && Registry.TryGetValue(k, out var e)
-            ? e : ("unknown", false);
-        return new ReplyOutcome.Error(code, name, definite, text);
+        var known = code is { } k ? ErrorCodes.Of(k) : null;
+        return new ReplyOutcome.Error(code, known?.Name ?? "unknown", known?.Definite ?? false,
+            text);
     }
 
     private static string? SchemaViolation(ReplyBody body, string okType)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Engine;
 
@@ -54,7 +55,7 @@ public static class EnvelopeParser
         return (new Parsed(fields.Src!, fields.Dest!,
             Compact(ascii ? line.Substring((int)start, (int)length)
                 : Encoding.UTF8.GetString(utf8.Slice((int)start, (int)length))),
-            NetEvent.IsClient(fields.Dest!) ? fields.Reply : null), null);
+            Ids.IsClient(fields.Dest!) ? fields.Reply : null), null);
     }
 
     /// <summary>What the top level holds: the last src, dest and body (the last of a repeated
@@ -112,7 +113,7 @@ public static class EnvelopeParser
     private static string? ReadBody(ref Utf8JsonReader reader, ref Fields fields)
     {
         var start = reader.TokenStartIndex;
-        var toClient = fields.Dest is { } dest && NetEvent.IsClient(dest);
+        var toClient = fields.Dest is { } dest && Ids.IsClient(dest);
         fields.Reply = toClient ? ReplyBody.Read(ref reader) : null;
         if (!toClient) reader.Skip();
         (fields.Body, fields.HasBody) = ((start, reader.BytesConsumed - start), true);

@@ -1,4 +1,5 @@
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Model;
 
 namespace FunctionalGossip.Harness.Engine;
@@ -78,12 +79,13 @@ public sealed class Network
         if (!_boxes.ContainsKey(src)) return $"Invalid source for message {Describe(message)}";
         if (!_boxes.TryGetValue(dest, out var box))
             return $"Invalid dest for message {Describe(message)}";
-        var latencyMs = NetEvent.IsClient(src) || NetEvent.IsClient(dest)
+        var latencyMs = Ids.IsClient(src) || Ids.IsClient(dest)
             ? 0 : _latency.DrawMs(_rng);
         _journal.Add(new NetEvent(message.Id, true, src, dest));
         _sends++;
         if (_logSend)
-            _log.Info(_clock.NowNs, thread, "maelstrom.net", ":send " + Describe(message));
+            _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger,
+                JepsenLog.NetMessageText(true, message));
         box.Put(message, _clock.NowNs + latencyMs * 1_000_000, reply);
         return null;
     }
@@ -112,7 +114,8 @@ public sealed class Network
     {
         _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest));
         _recvs++;
-        if (_logRecv) _log.Info(_clock.NowNs, thread, "maelstrom.net", ":recv " + Describe(m));
+        if (_logRecv)
+            _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger, JepsenLog.NetMessageText(false, m));
     }
 
     private interface IMailbox

@@ -1,4 +1,5 @@
 using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Engine;
 

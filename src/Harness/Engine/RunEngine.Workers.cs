@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Engine;
 

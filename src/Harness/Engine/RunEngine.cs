@@ -1,5 +1,6 @@
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
+using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Model;
 
 namespace FunctionalGossip.Harness.Engine;
@@ -40,10 +41,6 @@ public sealed partial class RunEngine : INodeOutput
             .Select(i => new Worker(i, options.Nodes[i % options.Nodes.Count])).ToArray();
     }
 
-    /// <summary>The services Maelstrom also registers as network nodes.</summary>
-    public static readonly IReadOnlyList<string> Services =
-        ["lin-kv", "seq-kv", "lww-kv", "lin-tso"];
-
     /// <summary>Runs a whole test through <paramref name="transport"/> on
     /// <paramref name="clock"/> and returns what it produced. <paramref name="progress"/>, if
     /// given, is called on the loop every <paramref name="progressEveryMs"/> of run time.</summary>
@@ -65,9 +62,9 @@ public sealed partial class RunEngine : INodeOutput
 
     private void Start()
     {
-        _log.Info(_clock.NowNs, "jepsen test runner", "maelstrom.net",
+        _log.Info(_clock.NowNs, "jepsen test runner", JepsenLog.NetLogger,
             "Starting Maelstrom network");
-        foreach (var service in Services) _net.AddNode(service, _ => { });
+        foreach (var service in Ids.Services) _net.AddNode(service, _ => { });
         foreach (var node in _o.Nodes)
             _net.AddNode(node, m => _transport.Deliver(node, m.ToLine()));
         foreach (var node in _o.Nodes)
@@ -102,7 +99,7 @@ public sealed partial class RunEngine : INodeOutput
 
     /// <summary>Opens a Maelstrom client (<c>c0</c>, <c>c1</c>, …, one global counter).</summary>
     private Network.ClientMailbox OpenClient(string thread) =>
-        _net.AddClient("c" + _nextClient++, thread);
+        _net.AddClient(Ids.Client(_nextClient++), thread);
 
     private Op Record(Op op)
     {

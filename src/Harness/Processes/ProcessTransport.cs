@@ -1,3 +1,4 @@
+using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Engine;
 
 namespace FunctionalGossip.Harness.Processes;
@@ -68,10 +69,10 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     }
 
     /// <summary>Whether a network line (<c>{"id":…,"src":"n…</c>) comes from a server node
-    /// rather than a client.</summary>
+    /// rather than a client (Maelstrom's rule: <see cref="Ids.IsClient"/>).</summary>
     private static bool FromNode(string line)
     {
         var at = line.IndexOf("\"src\":\"", StringComparison.Ordinal);
-        return at >= 0 && at + 7 < line.Length && line[at + 7] != 'c';
+        return at >= 0 && at + 7 < line.Length && line[at + 7] != Ids.ClientPrefix;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Replay.Logs;
 
@@ -86,9 +87,7 @@ internal static partial class GoLogReader
             + ",\"body\":" + body + "}";
     }
 
-    private static string Quote(string s) =>
-        "\"" + JsonEncodedText.Encode(s, System.Text.Encodings.Web.JavaScriptEncoder
-            .UnsafeRelaxedJsonEscaping) + "\"";
+    private static string Quote(string s) => Json.Quote(s);
 
     /// <summary>The node the log belongs to: the init's <c>node_id</c>, else
     /// <c>--node</c>.</summary>

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Core;
 
 namespace FunctionalGossip.Replay.Logs;
@@ -10,15 +9,8 @@ namespace FunctionalGossip.Replay.Logs;
 /// (converted to the JSON line the node read); <c>:send</c> lines from it (<c>--log-net-send</c>)
 /// are its outputs. Timer ticks were not logged, so they are synthesised.
 /// </summary>
-internal static partial class JepsenLogReader
+internal static class JepsenLogReader
 {
-    /// <summary>The timestamp that starts every jepsen.log line.</summary>
-    [GeneratedRegex(@"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3})\{GMT\}\t")]
-    internal static partial Regex Stamp();
-
-    private const string RecvMark = "maelstrom.net: :recv ";
-    private const string SendMark = "maelstrom.net: :send ";
-
     private sealed record NetLine(int SourceLine, long Ms, bool Recv, NetMessage Message);
 
     /// <summary>Reads the lines; refused when there are no <c>:recv</c> lines or the node is
@@ -30,25 +22,18 @@ internal static partial class JepsenLogReader
         DateTime? origin = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            var m = Stamp().Match(lines[i]);
-            if (!m.Success) { b.Other(); continue; }
-            var at = DateTime.ParseExact(m.Groups[1].Value, "yyyy-MM-dd HH:mm:ss,fff",
-                CultureInfo.InvariantCulture);
+            if (JepsenLog.ReadStamp(lines[i]) is not { } at) { b.Other(); continue; }
             origin ??= at;
-            var ms = (long)(at - origin.Value).TotalMilliseconds;
-            var recv = lines[i].IndexOf(RecvMark, StringComparison.Ordinal);
-            var send = lines[i].IndexOf(SendMark, StringComparison.Ordinal);
-            var mark = recv >= 0 ? recv : send;
-            if (mark < 0) { b.Other(); continue; }
-            var message = EdnMessage.Parse(lines[i][(mark + RecvMark.Length)..]);
-            if (message is null)
+            if (JepsenLog.ReadNet(lines[i]) is not { } line) { b.Other(); continue; }
+            if (line.Message is null)
             {
-                b.Skip($"unreadable {(recv >= 0 ? ":recv" : ":send")} record");
+                b.Skip($"unreadable {(line.IsRecv ? ":recv" : ":send")} record");
                 continue;
             }
-            net.Add(new NetLine(i + 1, ms, recv >= 0, message));
+            var ms = (long)(at - origin.Value).TotalMilliseconds;
+            net.Add(new NetLine(i + 1, ms, line.IsRecv, line.Message));
         }
-        var nodes = net.Where(n => n.Recv && n.Message.Dest.StartsWith('n'))
+        var nodes = net.Where(n => n.Recv && Ids.IsNode(n.Message.Dest))
             .Select(n => n.Message.Dest).Distinct().Order(StringComparer.Ordinal).ToList();
         if (!net.Any(n => n.Recv))
             return new Loaded.Refused("this jepsen.log has no ':recv' lines: it was not written "
@@ -63,8 +48,8 @@ internal static partial class JepsenLogReader
                 + $"(nodes: {string.Join(", ", nodes)})");
         foreach (var n in net)
         {
-            if (n.Recv && n.Message.Dest == node) b.Line(n.Ms, n.SourceLine, n.Message.Json);
-            else if (!n.Recv && n.Message.Src == node) b.Sent(n.Message.Json);
+            if (n.Recv && n.Message.Dest == node) b.Line(n.Ms, n.SourceLine, n.Message.ToLine());
+            else if (!n.Recv && n.Message.Src == node) b.Sent(n.Message.ToLine());
             else b.Other();
         }
         var settings = ForeignSettings(options);

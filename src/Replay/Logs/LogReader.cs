@@ -1,3 +1,4 @@
+using FunctionalGossip.Check.Maelstrom;
 using System.Text.RegularExpressions;
 using FunctionalGossip.Core.Journal;
 
@@ -48,7 +49,7 @@ public static partial class LogReader
         var journal = head.Count(l =>
             l.StartsWith(JournalFormat.Magic + " ", StringComparison.Ordinal)
             || JournalLine().IsMatch(l));
-        var jepsen = head.Count(l => JepsenLogReader.Stamp().IsMatch(l));
+        var jepsen = head.Count(l => JepsenLog.StampPattern().IsMatch(l));
         var go = head.Count(l => GoLogReader.Message().IsMatch(l));
         if (journal == 0 && jepsen == 0 && go == 0)
             return new Loaded.Refused("not a gossip journal, a jepsen.log or a Go "

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using FunctionalGossip.Core;
+using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Replay.Repl;
 
@@ -13,10 +13,7 @@ namespace FunctionalGossip.Replay.Repl;
 /// </summary>
 public static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonWriterOptions Options = Json.Compact;
 
     /// <summary>One line of JSON (with its newline) for one result.</summary>
     public static string Render(Result result) => Write(w => WriteResult(w, result));

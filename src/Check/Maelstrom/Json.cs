@@ -2,30 +2,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Check.Maelstrom;
 
-/// <summary>
-/// One message in the network, as Maelstrom's <c>Message</c> record: a global id, sender,
-/// receiver and body (compact JSON text).
-/// </summary>
-/// <param name="Id">Maelstrom's network message id (0, 1, 2, … in send order).</param>
-/// <param name="Src">Sender id.</param>
-/// <param name="Dest">Receiver id.</param>
-/// <param name="BodyJson">The body as compact JSON text.</param>
-public sealed record NetMessage(long Id, string Src, string Dest, string BodyJson)
-{
-    /// <summary>The line a receiving node reads: <c>{"id":N,"src":…,"dest":…,"body":…}</c>,
-    /// Maelstrom's field order.</summary>
-    public string ToLine() =>
-        new StringBuilder(BodyJson.Length + Src.Length + Dest.Length + 40)
-            .Append("{\"id\":").Append(Id)
-            .Append(",\"src\":").Append(Json.Quote(Src))
-            .Append(",\"dest\":").Append(Json.Quote(Dest))
-            .Append(",\"body\":").Append(BodyJson).Append('}')
-            .ToString();
-}
-
-/// <summary>Small JSON helpers (System.Text.Json, no reflection: Native AOT safe).</summary>
+/// <summary>JSON as Maelstrom writes and reads it (Jackson/Cheshire conventions), with
+/// System.Text.Json and no reflection (Native AOT safe). Core's codec keeps its own writer
+/// options, since Core references nothing of ours; these serve everything else.</summary>
 public static class Json
 {
     /// <summary>Escapes only what JSON requires (like Jackson): quotes, backslashes and

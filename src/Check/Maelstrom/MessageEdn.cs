@@ -5,12 +5,14 @@ using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Format;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Check.Maelstrom;
 
 /// <summary>
-/// JSON to EDN as Maelstrom sees it: Cheshire parses integers as longs (bigger ones as
-/// BigIntegers) and other numbers as doubles, arrays as vectors, objects as maps with string
-/// keys, except that the message and body's own keys become keywords (process.clj).
+/// A message's EDN form, both ways. JSON to EDN as Maelstrom sees it: Cheshire parses integers
+/// as longs (bigger ones as BigIntegers) and other numbers as doubles, arrays as vectors,
+/// objects as maps with string keys, except that the message and body's own keys become
+/// keywords (process.clj); <see cref="PrStr"/> is the record as --log-net-* lines print it.
+/// And back: <see cref="Parse"/> reads such a record as the message a node read.
 /// </summary>
 public static class MessageEdn
 {
@@ -102,6 +104,40 @@ public static class MessageEdn
     private static Edn.Map EdnBuildMap(params (string Key, Edn Value)[] entries) =>
         new([.. entries.Select(kv =>
             new KeyValuePair<Edn, Edn>(new Edn.Keyword(kv.Key), kv.Value))]);
+
+    /// <summary>
+    /// The message a <c>#maelstrom.net.message.Message{:id 58, :src "n1", :dest "n4",
+    /// :body {…}}</c> record stands for, or null when the text is not such a record with an
+    /// integer <c>:id</c>, string <c>:src</c>/<c>:dest</c> and a map <c>:body</c>. Keyword keys
+    /// and values become strings, vectors/lists/sets arrays, numbers stay numbers; the body's
+    /// keys are kept as they are (<c>:in_reply_to</c> → <c>in_reply_to</c>).
+    /// </summary>
+    public static NetMessage? Parse(string record)
+    {
+        if (EdnReader.Read(record) is not Parsed<Edn>.Ok ok) return null;
+        var map = ok.Value switch
+        {
+            Edn.Tagged { Value: Edn.Map m } => m,
+            Edn.Map m => m,
+            _ => null,
+        };
+        if (map?.Get("id") is not Edn.Int id || map.Get("src") is not Edn.Str src
+            || map.Get("dest") is not Edn.Str dest || map.Get("body") is not Edn.Map body)
+            return null;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, Json.Compact)) EdnJson.WriteValue(w, body, Name);
+        return new NetMessage(id.Value, src.Value, dest.Value,
+            Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static string Name(Edn key) => key switch
+    {
+        Edn.Keyword k => k.Name,
+        Edn.Str s => s.Value,
+        Edn.Symbol s => s.Name,
+        Edn.Char c => c.Value.ToString(),
+        _ => EdnWriter.Write(key),
+    };
 
     /// <summary>An empty vector.</summary>
     public static readonly Edn EmptyVector = new Edn.Vector(ImmutableArray<Edn>.Empty);
