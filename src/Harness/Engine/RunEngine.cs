@@ -37,7 +37,7 @@ public sealed partial class RunEngine : INodeOutput
         _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
             options.LogNetRecv);
         _workers = Enumerable.Range(0, options.Concurrency)
-            .Select(i => new Worker(i, options.Nodes[i % options.Nodes.Count])).ToArray();
+            .Select(i => new Worker(i, options.NodeOfProcess(i))).ToArray();
     }
 
     /// <summary>The services Maelstrom also registers as network nodes.</summary>
