@@ -100,6 +100,10 @@ public sealed class CliTests
             "INFO\t[n0 stdout] maelstrom.net: :send #maelstrom.net.message.Message{:id ", log);
         Assert.Contains("] jepsen.util: 0\t:invoke\t:", log);
         Assert.Contains(":valid? true", File.ReadAllText(Path.Combine(latest, "results.edn")));
+        Assert.Contains(":gossip/floor {:hop-latency-ms 0,",
+            File.ReadAllText(Path.Combine(latest, "results.edn")));
+        Assert.Matches(@"\nfloor latency   min \d+, median \d+, 95% \d+, 99% \d+, max \d+ ms "
+            + @"\(0 ms hops\); gap [+-]\d+/[+-]\d+/[+-]\d+/[+-]\d+/[+-]\d+ ms\n", stdout);
         var (jcode, json, _) = Run(["--sim", "--node-count", "1", "--time-limit", "2", "--store",
             store, "--json", "--seed", "1"]);
         Assert.Equal(0, jcode);

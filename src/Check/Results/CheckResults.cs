@@ -1,4 +1,5 @@
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Floor;
 
 namespace FunctionalGossip.Check.Results;
 
@@ -12,12 +13,16 @@ namespace FunctionalGossip.Check.Results;
 /// <param name="Availability">The <c>:availability</c> result.</param>
 /// <param name="Net">The <c>:net</c> result, or null when no network journal was available.</param>
 /// <param name="Workload">The broadcast workload's set-full result.</param>
+/// <param name="Floor">Our own <c>:gossip/floor</c> (not Maelstrom's): the physical floor of
+/// the stable latencies, when the run's network is known (<c>gossip test</c>); it does not
+/// count towards <c>:valid?</c>.</param>
 public sealed record CheckResults(
     ExceptionsResult Exceptions,
     StatsResult Stats,
     AvailabilityResult Availability,
     NetStatsResult? Net,
-    SetFullResult Workload)
+    SetFullResult Workload,
+    FloorResult? Floor = null)
 {
     /// <summary>The top-level <c>:valid?</c>: the merge (false &gt; :unknown &gt; true) of all
     /// parts.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using static FunctionalGossip.Check.Format.Edn;
@@ -32,6 +33,7 @@ public static class ResultsEdn
         };
         if (r.Net is not null) entries.Add(("net", Net(r.Net)));
         entries.Add(("workload", WorkloadEdn.ToEdn(r.Workload)));
+        if (r.Floor is not null) entries.Add(("gossip/floor", Floor(r.Floor)));
         if (extra is not null)
             entries.AddRange(extra.Entries.Select(e => (((Keyword)e.Key).Name, e.Value)));
         entries.Add(("valid?", r.Valid.ToEdn()));
@@ -77,6 +79,20 @@ public static class ResultsEdn
                 Of(g.MsgCount)),
         };
         if (g.MsgsPerOp is float perOp) entries.Add(("msgs-per-op", FloatOf(perOp)));
+        return KwMap([.. entries]);
+    }
+
+    /// <summary>Our <c>:gossip/floor</c> map: hop latency, the floor's stable count and
+    /// stable-latency quantiles, and the run's gap to them per quantile.</summary>
+    public static Map Floor(FloorResult r)
+    {
+        var entries = new List<(string, Edn)>
+        {
+            ("hop-latency-ms", Of(r.HopMs)), ("stable-count", Of(r.StableCount)),
+        };
+        if (r.StableLatencies is not null)
+            entries.Add(("stable-latencies", WorkloadEdn.Quantiles(r.StableLatencies)));
+        if (r.Gaps is not null) entries.Add(("latency-gaps", WorkloadEdn.Quantiles(r.Gaps)));
         return KwMap([.. entries]);
     }
 

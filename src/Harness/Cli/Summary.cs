@@ -1,4 +1,5 @@
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
@@ -30,6 +31,7 @@ internal static class Summary
             + $"{set.LostCount}, stale {set.StaleCount}, never read {set.NeverReadCount}");
         Row(w, "stable latency", lat is null ? "none" : $"min {lat.P0} ms, median {lat.P50} ms, "
             + $"95% {lat.P95} ms, 99% {lat.P99} ms, max {lat.P100} ms");
+        Row(w, "floor latency", Floor(results.Floor));
         Row(w, "msgs-per-op", $"servers {results.Net?.Servers.MsgsPerOp ?? 0:0.###}, all "
             + $"{results.Net?.All.MsgsPerOp ?? 0:0.###}");
         Row(w, "partitions", Partitions(result.History));
@@ -46,6 +48,21 @@ internal static class Summary
         });
         w.WriteLine($"seed {o.Seed}: {TestArgs.Render(o, run.Sim)}");
     }
+
+    /// <summary>The floor's quantiles and the run's gap to each, e.g. <c>min 100, median 100,
+    /// 95% 100, 99% 100, max 100 ms (100 ms hops); gap +2/+353/+410/+415/+420 ms</c>.</summary>
+    private static string Floor(FloorResult? floor)
+    {
+        if (floor?.StableLatencies is not { } q) return "none";
+        var text = $"min {q.P0}, median {q.P50}, 95% {q.P95}, 99% {q.P99}, max {q.P100} ms "
+            + $"({floor.HopMs} ms hops)";
+        return floor.Gaps is not { } g ? text
+            : text + $"; gap {Signed(g.P0)}/{Signed(g.P50)}/{Signed(g.P95)}/{Signed(g.P99)}/"
+                + $"{Signed(g.P100)} ms";
+    }
+
+    private static string Signed(long ms) =>
+        ms.ToString("+0;-0;+0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Row(TextWriter w, string name, string value) =>
         w.WriteLine($"{name,-15} {value}");

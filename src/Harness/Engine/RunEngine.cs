@@ -38,7 +38,7 @@ public sealed partial class RunEngine : INodeOutput
         _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
             options.LogNetRecv);
         _workers = Enumerable.Range(0, options.Concurrency)
-            .Select(i => new Worker(i, options.Nodes[i % options.Nodes.Count])).ToArray();
+            .Select(i => new Worker(i, options.NodeOfProcess(i))).ToArray();
     }
 
     /// <summary>Runs a whole test through <paramref name="transport"/> on

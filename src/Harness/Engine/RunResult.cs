@@ -1,5 +1,6 @@
 using FunctionalGossip.Check;
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Model;
@@ -27,8 +28,19 @@ public sealed record RunResult(
     long EndNs,
     long Dropped)
 {
-    /// <summary>Runs Maelstrom's broadcast checkers over the history and journal.</summary>
-    public CheckResults Check() => BroadcastChecker.Check(History, NetJournal);
+    /// <summary>Runs Maelstrom's broadcast checkers over the history and journal, and adds
+    /// the physical floor (<see cref="FloorCheck"/>) under <see cref="FloorModel"/>.</summary>
+    public CheckResults Check()
+    {
+        var results = BroadcastChecker.Check(History, NetJournal);
+        return results with { Floor = FloorCheck.Check(History, FloorModel, results.Workload) };
+    }
+
+    /// <summary>The floor's network: the run's nodes and client routing, and the median of
+    /// the run's latency distribution as every hop's latency (src/Harness/README.md says
+    /// why).</summary>
+    public FloorModel FloorModel =>
+        new(Options.Nodes, Options.NodeOfProcess, Options.Latency.MedianMs);
 }
 
 /// <summary>Small helpers over results.</summary>

@@ -38,6 +38,19 @@ public sealed record Latency(long MeanMs, LatencyDist Dist)
         _ => throw new UnreachableException(dist.ToString()),
     };
 
+    /// <summary>
+    /// The lower median of <see cref="DrawMs"/>: the least k with P(draw ≤ k) ≥ 1/2. Constant:
+    /// the mean; uniform on [0, 2m): m − 1; exponential truncated to whole milliseconds:
+    /// ⌈m·ln 2⌉ − 1 (69 for a mean of 100). The floor's hop latency.
+    /// </summary>
+    public long MedianMs => Dist switch
+    {
+        LatencyDist.Constant => MeanMs,
+        LatencyDist.Uniform => Math.Max(0, MeanMs - 1),
+        LatencyDist.Exponential => Math.Max(0, (long)Math.Ceiling(MeanMs * Math.Log(2)) - 1),
+        _ => throw new UnreachableException(Dist.ToString()),
+    };
+
     /// <summary>One delay in whole milliseconds (Maelstrom truncates the draw to a long).</summary>
     public long DrawMs(Prng rng) => Dist switch
     {

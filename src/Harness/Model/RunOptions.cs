@@ -44,6 +44,12 @@ public sealed record RunOptions(
     /// <summary>Node arguments, never null.</summary>
     public IReadOnlyList<string> NodeArgs { get; init; } = NodeArgs ?? [];
 
+    /// <summary>The node a client process talks to: process p runs on worker thread
+    /// p mod <see cref="Concurrency"/> (a process that ends :info comes back as p +
+    /// concurrency on the same thread), and thread i is bound to node i mod N.</summary>
+    public string NodeOfProcess(long process) =>
+        Nodes[(int)(process % Concurrency) % Nodes.Count];
+
     /// <summary>Ids n0..n(count−1), as <c>--node-count</c> gives.</summary>
     public static IReadOnlyList<string> NodeIds(int count) =>
         Enumerable.Range(0, count).Select(i => $"n{i}").ToList();

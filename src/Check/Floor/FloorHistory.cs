@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.History;
+
+namespace FunctionalGossip.Check.Floor;
+
+/// <summary>The network an ideal flood would have had in a run.</summary>
+/// <param name="Nodes">The server nodes, in test order.</param>
+/// <param name="NodeOfProcess">The node a client process sends its requests to.</param>
+/// <param name="HopMs">One node-to-node message's latency.</param>
+public sealed record FloorModel(IReadOnlyList<string> Nodes, Func<long, string> NodeOfProcess,
+    long HopMs);
+
+/// <summary>
+/// The history the run would have had with an ideal flood: the same ops at the same times,
+/// but every <c>:ok</c> read returns the values whose flood arrival at the read's node comes
+/// before the read does. A broadcast's value is at its node from the broadcast's invocation
+/// and a read reaches its node at its invocation (client messages have no latency); at the
+/// same instant, the op invoked first comes first.
+/// </summary>
+public static class FloorHistory
+{
+    /// <summary>The floor history of <paramref name="history"/> (ops in history order) under
+    /// <paramref name="model"/>, with the partitions of its own nemesis ops.</summary>
+    public static ImmutableArray<Op> Of(IReadOnlyList<Op> history, FloorModel model)
+    {
+        var schedule = PartitionSchedule.Of(history, model.Nodes);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < model.Nodes.Count; i++) index[model.Nodes[i]] = i;
+        int? NodeOf(long process) =>
+            index.TryGetValue(model.NodeOfProcess(process), out var i) ? i : null;
+        var arrived = Arrivals(history, NodeOf, model.HopMs * 1_000_000, schedule);
+        var ops = ImmutableArray.CreateBuilder<Op>(history.Count);
+        var invocations = new Dictionary<long, Op>();
+        foreach (var op in history)
+        {
+            if (op.ClientNumber is not long p)
+            {
+                ops.Add(op);
+                continue;
+            }
+            if (op.Type == OpType.Invoke) invocations[p] = op;
+            var read = op.Type == OpType.Ok && op.IsF("read")
+                && invocations.TryGetValue(p, out var inv) && NodeOf(p) is int node
+                ? arrived[node].Before(inv.Time, inv.Index) : null;
+            ops.Add(read is null ? op : op with { Value = read });
+        }
+        return ops.MoveToImmutable();
+    }
+
+    /// <summary>Every broadcast invocation's flood arrivals, gathered per node.</summary>
+    private static NodeArrivals[] Arrivals(IReadOnlyList<Op> history, Func<long, int?> nodeOf,
+        long hopNs, PartitionSchedule schedule)
+    {
+        var perNode = Enumerable.Range(0, schedule.NodeCount)
+            .Select(_ => new List<Arrival>()).ToArray();
+        foreach (var op in history)
+        {
+            if (op.ClientNumber is not long p || op.Type != OpType.Invoke
+                || !(op.IsF("broadcast") || op.IsF("add")) || nodeOf(p) is not int origin)
+                continue;
+            var at = FloodArrivals.Of(origin, op.Time, hopNs, schedule);
+            for (var n = 0; n < at.Length; n++)
+            {
+                if (at[n] != long.MaxValue) perNode[n].Add(new Arrival(at[n], op.Index, op.Value));
+            }
+        }
+        return [.. perNode.Select(list => new NodeArrivals(list))];
+    }
+
+    private readonly record struct Arrival(long TimeNs, long Index, Edn Value);
+
+    /// <summary>One node's arrivals, in order of time and then of the broadcast's
+    /// invocation.</summary>
+    private sealed class NodeArrivals
+    {
+        private readonly long[] _times;
+        private readonly long[] _indices;
+        private readonly Edn[] _values;
+
+        public NodeArrivals(List<Arrival> arrivals)
+        {
+            arrivals.Sort((a, b) => a.TimeNs != b.TimeNs
+                ? a.TimeNs.CompareTo(b.TimeNs) : a.Index.CompareTo(b.Index));
+            _times = [.. arrivals.Select(a => a.TimeNs)];
+            _indices = [.. arrivals.Select(a => a.Index)];
+            _values = [.. arrivals.Select(a => a.Value)];
+        }
+
+        /// <summary>The values that arrived before an op invoked at <paramref name="timeNs"/>
+        /// with history index <paramref name="index"/>, in arrival order.</summary>
+        public Edn.Vector Before(long timeNs, long index)
+        {
+            int lo = 0, hi = _times.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                var earlier = _times[mid] < timeNs
+                    || (_times[mid] == timeNs && _indices[mid] < index);
+                if (earlier) lo = mid + 1;
+                else hi = mid;
+            }
+            return new Edn.Vector(ImmutableArray.Create(_values, 0, lo));
+        }
+    }
+}
