@@ -49,7 +49,7 @@ internal static class JepsenLogReader
         foreach (var n in net)
         {
             if (n.Recv && n.Message.Dest == node) b.Line(n.Ms, n.SourceLine, n.Message.ToLine());
-            else if (!n.Recv && n.Message.Src == node) b.Sent(n.Message.ToLine());
+            else if (!n.Recv && n.Message.Src == node) b.SentAsLogged(n.Message.ToLine());
             else b.Other();
         }
         var settings = ForeignSettings(options);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
 using FunctionalGossip.Core.Wire;
+using LanguageExt;
 
 namespace FunctionalGossip.Replay.Logs;
 
@@ -52,6 +53,35 @@ internal sealed class LogBuilder
         if (_inputs.Count == 0) Skip("output recorded before any input");
         else _inputs[^1].Sends.Add(line);
     }
+
+    /// <summary>
+    /// A stdout line of the node as the network logged it (jepsen.log): a reply goes to the
+    /// request it answers, which may lie a few inputs back, since the network logs a
+    /// <c>:recv</c> when it writes to stdin, before a busy node reads it, and the reply after
+    /// the node is done; anything else goes to the latest input.
+    /// </summary>
+    public void SentAsLogged(string line)
+    {
+        if (Codec.Decode(line).Match(Right: e => e, Left: _ => (Envelope?)null) is
+            { Body.InReplyToOrNone: var inReplyTo } reply && inReplyTo.IsSome)
+        {
+            var id = inReplyTo.IfNone(0);
+            for (var i = _inputs.Count - 1; i >= Math.Max(0, _inputs.Count - ReplySearch); i--)
+            {
+                if (_inputs[i] is not LineInput request) continue;
+                if (Codec.Decode(request.Line).Match(Right: e => e, Left: _ => (Envelope?)null) is
+                    { } r && r.Src == reply.Dest && r.Body.MsgIdOrNone == Prelude.Some(id))
+                {
+                    request.Sends.Add(line);
+                    return;
+                }
+            }
+        }
+        Sent(line);
+    }
+
+    /// <summary>How many inputs back a reply's request is looked for.</summary>
+    private const int ReplySearch = 256;
 
     /// <summary>A line that looked like data but could not be understood.</summary>
     public void Skip(string reason) =>
