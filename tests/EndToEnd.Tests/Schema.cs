@@ -1,59 +1,59 @@
 using System.Text.Json;
+using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Harness.Engine;
 
 namespace FunctionalGossip.EndToEnd.Tests;
 
 /// <summary>
-/// Maelstrom's checks on node output (net.clj Message, client.clj reply schemas): a closed
-/// envelope and, for the workload's replies, closed bodies with integer ids.
+/// Judges a node's stdout line as Maelstrom does, with the harness's own readers (one
+/// definition: <see cref="EnvelopeParser"/> for the envelope, <see cref="ClientReplies"/> for
+/// a client's reply), plus one promise of this node that is stricter than Maelstrom: every
+/// integer it writes fits a long.
 /// </summary>
 public static class Schema
 {
-    private static readonly Dictionary<string, (string[] Required, string[] Optional)> Bodies = new()
-    {
-        ["init_ok"] = (new[] { "type", "in_reply_to" }, new[] { "msg_id" }),
-        ["topology_ok"] = (new[] { "type", "in_reply_to" }, new[] { "msg_id" }),
-        ["broadcast_ok"] = (new[] { "type", "in_reply_to" }, new[] { "msg_id" }),
-        ["read_ok"] = (new[] { "type", "messages", "in_reply_to" }, new[] { "msg_id" }),
-        ["error"] = (new[] { "type", "code", "in_reply_to" }, new[] { "text" }),
-        ["gossip"] = (new[] { "type", "values", "msg_id" }, Array.Empty<string>()),
-        ["gossip_ok"] = (new[] { "type", "in_reply_to" }, Array.Empty<string>()),
-    };
+    private static readonly HashSet<string> ReplyTypes =
+        ["init_ok", "topology_ok", "broadcast_ok", "read_ok"];
 
     /// <summary>Null if valid, else the reason.</summary>
     public static string? Violation(string line)
     {
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(line); }
-        catch (JsonException e) { return $"not JSON: {e.Message}"; }
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return "not an object";
-            var keys = root.EnumerateObject().Select(p => p.Name).ToArray();
-            if (!keys.OrderBy(k => k).SequenceEqual(new[] { "body", "dest", "src" })) return $"envelope keys {string.Join(",", keys)}";
-            if (root.GetProperty("src").ValueKind != JsonValueKind.String) return "src not a string";
-            if (root.GetProperty("dest").ValueKind != JsonValueKind.String) return "dest not a string";
-            return BodyViolation(root.GetProperty("body"));
-        }
+        var (envelope, error) = EnvelopeParser.Parse(line);
+        if (envelope is null) return error;
+        if (Ids.IsClient(envelope.Dest) && ReplyViolation(envelope.BodyJson) is { } reply)
+            return reply;
+        return LongsOnly(envelope.BodyJson);
     }
 
-    private static string? BodyViolation(JsonElement body)
+    private static string? ReplyViolation(string bodyJson)
     {
-        if (body.ValueKind != JsonValueKind.Object) return "body not an object";
-        if (!body.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String) return "no type";
-        if (!Bodies.TryGetValue(t.GetString()!, out var schema)) return $"unexpected type {t.GetString()}";
-        var keys = body.EnumerateObject().Select(p => p.Name).ToHashSet();
-        var missing = schema.Required.Where(k => !keys.Contains(k)).ToArray();
-        if (missing.Length > 0) return $"missing {string.Join(",", missing)}";
-        var extra = keys.Where(k => !schema.Required.Contains(k) && !schema.Optional.Contains(k)).ToArray();
-        if (extra.Length > 0) return $"extra keys {string.Join(",", extra)}";
-        foreach (var k in new[] { "msg_id", "in_reply_to", "code" })
-            if (body.TryGetProperty(k, out var v) && !(v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _)))
-                return $"{k} not an integer";
-        foreach (var k in new[] { "messages", "values" })
-            if (body.TryGetProperty(k, out var v) && (v.ValueKind != JsonValueKind.Array
-                || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number || !x.TryGetInt64(out _))))
-                return $"{k} not an array of integers";
-        return null;
+        var body = ReplyBody.Parse(bodyJson);
+        if (body.Type == "error")
+            return ClientReplies.Judge(body, "error") is ReplyOutcome.Error ? null : "bad error";
+        if (body.Type is not { } type || !ReplyTypes.Contains(type))
+            return $"unexpected reply type {body.Type}";
+        return ClientReplies.Judge(body, type) switch
+        {
+            ReplyOutcome.Ok => null,
+            ReplyOutcome.Malformed m => m.Reason,
+            var other => other.ToString(),
+        };
     }
+
+    /// <summary>This node's promise: every number it writes is an integer that fits a
+    /// long (Maelstrom would also accept a bigger integer).</summary>
+    private static string? LongsOnly(string bodyJson)
+    {
+        using var doc = JsonDocument.Parse(bodyJson);
+        return Numbers(doc.RootElement).All(n => n.TryGetInt64(out _)) ? null
+            : "a number that is not an integer fitting a long";
+    }
+
+    private static IEnumerable<JsonElement> Numbers(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Number => [e],
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Numbers),
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Numbers(p.Value)),
+        _ => [],
+    };
 }
