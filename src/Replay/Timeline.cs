@@ -1,5 +1,6 @@
 using FunctionalGossip.Core;
 using LanguageExt;
+using static LanguageExt.Prelude;
 
 namespace FunctionalGossip.Replay;
 
