@@ -81,7 +81,7 @@ public sealed class Network
             return $"Invalid dest for message {Describe(message)}";
         var latencyMs = Ids.IsClient(src) || Ids.IsClient(dest)
             ? 0 : _latency.DrawMs(_rng);
-        _journal.Add(new NetEvent(message.Id, true, src, dest));
+        _journal.Add(new NetEvent(message.Id, true, src, dest, _clock.NowNs, bodyJson));
         _sends++;
         if (_logSend)
             _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger,
@@ -112,7 +112,7 @@ public sealed class Network
 
     private void Received(NetMessage m, string thread)
     {
-        _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest));
+        _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest, _clock.NowNs));
         _recvs++;
         if (_logRecv)
             _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger, JepsenLog.NetMessageText(false, m));
