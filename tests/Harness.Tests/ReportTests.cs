@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using FunctionalGossip.Check.History;
@@ -5,12 +7,13 @@ using FunctionalGossip.Harness.Cli;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Report;
+using FunctionalGossip.Harness.Serve;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
 
 namespace FunctionalGossip.Harness.Tests;
 
-/// <summary>The run report and the store index.</summary>
+/// <summary>The run report, the store index and <c>gossip serve</c>.</summary>
 public sealed class ReportTests
 {
     private static RunOptions Short(ulong seed) => Scenarios.Small(3, seed, partitions: true)
@@ -87,5 +90,78 @@ public sealed class ReportTests
             Assert.Contains("<td>ops ", index);
         }
         finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Theory]
+    [InlineData("GET / HTTP/1.1", 200, "text/html; charset=utf-8")]
+    [InlineData("HEAD /run/ HTTP/1.0", 200, "text/html; charset=utf-8")]
+    [InlineData("GET /run HTTP/1.1", 301, "text/plain; charset=utf-8")]
+    [InlineData("GET /run/a%20b.png HTTP/1.1", 200, "image/png")]
+    [InlineData("GET /run/results.edn?x=1 HTTP/1.1", 200, "text/plain; charset=utf-8")]
+    [InlineData("GET /empty/ HTTP/1.1", 200, "text/html; charset=utf-8")]
+    [InlineData("GET /missing.html HTTP/1.1", 404, "text/plain; charset=utf-8")]
+    [InlineData("GET /../secret.txt HTTP/1.1", 403, "text/plain; charset=utf-8")]
+    [InlineData("GET /run/%2e%2e/%2E%2E/secret.txt HTTP/1.1", 403, "text/plain; charset=utf-8")]
+    [InlineData("GET /..%2fsecret.txt HTTP/1.1", 403, "text/plain; charset=utf-8")]
+    [InlineData("POST / HTTP/1.1", 405, "text/plain; charset=utf-8")]
+    [InlineData("GET nothing", 400, "text/plain; charset=utf-8")]
+    public void TheServer_AnswersWithinTheStoreOnly(string requestLine, int status, string type)
+    {
+        var (parent, root) = StoreTree();
+        try
+        {
+            using var server = StoreServer.Start(root, 0);
+            var response = server.Respond(requestLine + "\r\nHost: x\r\n\r\n");
+            Assert.Equal((status, type), (response.Status, response.ContentType));
+        }
+        finally { Directory.Delete(parent, recursive: true); }
+    }
+
+    [Fact]
+    public async Task TheServer_ServesOnLoopback_AndStopsWhenCancelled()
+    {
+        var (parent, root) = StoreTree();
+        try
+        {
+            using var server = StoreServer.Start(root, 0);
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var serving = server.RunAsync(stop.Token);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+            var page = await http.GetStringAsync(server.Url + "run/");
+            Assert.Equal("<html>run</html>", page);
+            using var secret = await RawGet(server.Port, "/../secret.txt");
+            Assert.StartsWith("HTTP/1.0 403 ", secret.ReadLine());
+            stop.Cancel();
+            await serving.WaitAsync(TimeSpan.FromSeconds(20));
+            await Assert.ThrowsAnyAsync<HttpRequestException>(
+                () => http.GetStringAsync(server.Url));
+        }
+        finally { Directory.Delete(parent, recursive: true); }
+    }
+
+    private static async Task<StringReader> RawGet(int port, string path)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(20));
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.0\r\n\r\n"));
+        using var reader = new StreamReader(stream);
+        return new StringReader(await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    /// <summary>A store (with a run folder, a file whose name needs escaping and an empty
+    /// folder) inside a parent that holds a secret.</summary>
+    private static (string Parent, string Root) StoreTree()
+    {
+        var parent = Directory.CreateTempSubdirectory("gossip-serve-").FullName;
+        var root = Path.Combine(parent, "store");
+        Directory.CreateDirectory(Path.Combine(root, "run"));
+        Directory.CreateDirectory(Path.Combine(root, "empty"));
+        File.WriteAllText(Path.Combine(parent, "secret.txt"), "secret");
+        File.WriteAllText(Path.Combine(root, "index.html"), "<html>store</html>");
+        File.WriteAllText(Path.Combine(root, "run", "index.html"), "<html>run</html>");
+        File.WriteAllText(Path.Combine(root, "run", "results.edn"), "{:valid? true}");
+        File.WriteAllBytes(Path.Combine(root, "run", "a b.png"), [137, 80, 78, 71]);
+        return (parent, root);
     }
 }
