@@ -35,7 +35,8 @@ public sealed class ReportBrowserTests(GossipBinary binary)
             var history = File.ReadAllText(run.File("history.edn"));
             var invocations = Regex.Matches(history, ":type :invoke, :process \\d+,").Count;
             Assert.True(invocations > 10, history);
-            Assert.Equal(invocations, Regex.Matches(dom, "<rect class=\"op (ok|info|fail)\"").Count);
+            Assert.Equal(invocations,
+                Regex.Matches(dom, "<rect class=\"op (ok|info|fail)\"").Count);
             Assert.True(Regex.Matches(dom, "<g class=\"msg").Count > 50, "message arrows");
             Assert.Contains("class=\"partition\"", dom);
             var shot = Path.Combine(profile, "report.png");
@@ -43,7 +44,8 @@ public sealed class ReportBrowserTests(GossipBinary binary)
             var png = File.ReadAllBytes(shot);
             Assert.Equal([137, 80, 78, 71], png[..4]);
             Assert.True(png.Length > 50_000, $"a {png.Length}-byte screenshot looks blank");
-            if (Environment.GetEnvironmentVariable("GOSSIP_REPORT_SCREENSHOT") is { Length: > 0 } to)
+            var keep = Environment.GetEnvironmentVariable("GOSSIP_REPORT_SCREENSHOT");
+            if (keep is { Length: > 0 } to)
                 File.Copy(shot, Path.IsPathRooted(to) ? to : TestPaths.InRepo(to), true);
         }
         finally
@@ -76,7 +78,8 @@ public sealed class ReportBrowserTests(GossipBinary binary)
         if (!p.WaitForExit(BrowserLimit))
         {
             p.Kill(true);
-            throw new TimeoutException($"chromium {string.Join(' ', args)} ran over {BrowserLimit}");
+            throw new TimeoutException(
+                $"chromium {string.Join(' ', args)} ran over {BrowserLimit}");
         }
         Assert.True(p.ExitCode == 0, $"chromium exit {p.ExitCode}: {stderr.Result}");
         return stdout.Result;
