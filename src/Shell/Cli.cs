@@ -24,6 +24,9 @@ public static class Cli
             case "replay":
                 return Replay.ReplayCommand.Run(args[1..], Console.In, Console.Out, Console.Error,
                     interactive: !Console.IsInputRedirected);
+            case "serve":
+                return FunctionalGossip.Harness.Serve.ServeCommand.Run(args[1..], Console.Out,
+                    Console.Error);
             case "test":
                 return FunctionalGossip.Harness.Cli.TestCommand.Run(args[1..], Console.Out,
                     Console.Error);
@@ -65,6 +68,9 @@ public static class Cli
           gossip bench frontier [--seeds N] [--config "key=value ..."]... [test flags]
                                       sweep node settings in the simulator: msgs-per-op
                                       against latency, table and plot (see bench frontier --help)
+          gossip serve [--store DIR] [--port N]
+                                      serve the store's run reports over HTTP on
+                                      127.0.0.1 (default port 8080) until Ctrl-C
           gossip --help               this text
 
         node settings (defaults in brackets):

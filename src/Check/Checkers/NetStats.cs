@@ -8,7 +8,12 @@ namespace FunctionalGossip.Check.Checkers;
 /// <param name="IsSend">True for a send event, false for a recv (delivery).</param>
 /// <param name="Src">Sender node id (clients start with <c>c</c>).</param>
 /// <param name="Dest">Destination node id.</param>
-public sealed record NetEvent(long MessageId, bool IsSend, string Src, string Dest)
+/// <param name="AtNs">Run time of the event (0 when unknown, e.g. a journal read back from a
+/// file); the run report draws the message diagram from it.</param>
+/// <param name="BodyJson">The message body as sent, when the journal keeps it (the run report
+/// labels arrows with its type); the text is shared with the message, not copied.</param>
+public sealed record NetEvent(long MessageId, bool IsSend, string Src, string Dest,
+    long AtNs = 0, string? BodyJson = null)
 {
     /// <summary>Maelstrom's <c>involves-client?</c>: src or dest is a client.</summary>
     public bool InvolvesClient => Ids.IsClient(Src) || Ids.IsClient(Dest);

@@ -14,40 +14,57 @@ internal static class Summary
     public static void Write(TextWriter w, TestArgs.Run run, Mode mode, RunResult result,
         CheckResults results, string dir)
     {
+        foreach (var (name, value) in Rows(mode, result, results)) Row(w, name, value);
+        Row(w, "store", dir);
+        w.WriteLine(Check.Cli.CheckCommand.Verdict(results.Valid));
+        w.WriteLine($"seed {result.Options.Seed}: {Command(run, result)}");
+    }
+
+    /// <summary>The command line that reproduces the run.</summary>
+    public static string Command(TestArgs.Run run, RunResult result) =>
+        TestArgs.Render(result.Options, run.Sim);
+
+    /// <summary>The table's rows, name then value, except the store folder (which the run
+    /// report must not contain: it names the wall-clock start).</summary>
+    public static List<(string Name, string Value)> Rows(Mode mode, RunResult result,
+        CheckResults results)
+    {
         var o = result.Options;
         var s = results.Stats.All;
         var set = results.Workload;
         var lat = set.StableLatencies;
-        Row(w, "run", $"{o.Nodes.Count} nodes, {o.TimeLimitS} s + {o.RecoveryS} s recovery, "
-            + mode.Describe(result));
-        Row(w, "valid?", results.Valid switch
+        var rows = new List<(string, string)>
         {
-            Validity.Valid => "true",
-            Validity.Invalid => "false",
-            _ => "unknown",
-        });
-        Row(w, "ops", $"{s.Count}: ok {s.OkCount}, fail {s.FailCount}, info {s.InfoCount}");
-        Row(w, "broadcasts", $"{set.AttemptCount}: stable {set.StableCount}, lost "
-            + $"{set.LostCount}, stale {set.StaleCount}, never read {set.NeverReadCount}");
-        Row(w, "stable latency", lat is null ? "none" : $"min {lat.P0} ms, median {lat.P50} ms, "
-            + $"95% {lat.P95} ms, 99% {lat.P99} ms, max {lat.P100} ms");
-        Row(w, "floor latency", Floor(results.Floor));
-        Row(w, "msgs-per-op", $"servers {results.Net?.Servers.MsgsPerOp ?? 0:0.###}, all "
-            + $"{results.Net?.All.MsgsPerOp ?? 0:0.###}");
-        Row(w, "partitions", Partitions(result.History));
-        if (result.Violations.Count > 0) Row(w, "violations", $"{result.Violations.Count} (above)");
+            ("run", $"{o.Nodes.Count} nodes, {o.TimeLimitS} s + {o.RecoveryS} s recovery, "
+                + mode.Describe(result)),
+            ("valid?", ValidText(results.Valid)),
+            ("ops", $"{s.Count}: ok {s.OkCount}, fail {s.FailCount}, info {s.InfoCount}"),
+            ("broadcasts", $"{set.AttemptCount}: stable {set.StableCount}, lost "
+                + $"{set.LostCount}, stale {set.StaleCount}, never read {set.NeverReadCount}"),
+            ("stable latency", lat is null ? "none" : $"min {lat.P0} ms, median {lat.P50} ms, "
+                + $"95% {lat.P95} ms, 99% {lat.P99} ms, max {lat.P100} ms"),
+            ("floor latency", Floor(results.Floor)),
+            ("msgs-per-op", $"servers {results.Net?.Servers.MsgsPerOp ?? 0:0.###}, all "
+                + $"{results.Net?.All.MsgsPerOp ?? 0:0.###}"),
+            ("partitions", Partitions(result.History)),
+        };
+        if (result.Violations.Count > 0)
+            rows.Add(("violations", $"{result.Violations.Count} (above)"));
         if (mode.OverheadNs is { } overhead)
-            Row(w, "harness", Overhead(overhead) + (mode.HarnessNote is { } n ? $" ({n})" : ""));
-        if (mode.NodeCost is { } cost) Row(w, "node cost", NodeCostText(cost));
-        Row(w, "store", dir);
-        w.WriteLine(results.Valid switch
-        {
-            Validity.Valid => "Everything looks good! ヽ(‘ー`)ノ",
-            Validity.Invalid => "Analysis invalid! (ﾉಥ益ಥ）ﾉ ┻━┻",
-            _ => "Errors occurred during analysis, but no anomalies found. ಠ~ಠ",
-        });
-        w.WriteLine($"seed {o.Seed}: {TestArgs.Render(o, run.Sim)}");
+            rows.Add(("harness",
+                Overhead(overhead) + (mode.HarnessNote is { } n ? $" ({n})" : "")));
+        if (mode.NodeCost is { } cost) rows.Add(("node cost", NodeCostText(cost)));
+        return rows;
     }
+
+    /// <summary><c>true</c>, <c>false</c> or <c>unknown</c>, as results.edn's
+    /// <c>:valid?</c>.</summary>
+    public static string ValidText(Validity valid) => valid switch
+    {
+        Validity.Valid => "true",
+        Validity.Invalid => "false",
+        _ => "unknown",
+    };
 
     /// <summary>The floor's quantiles and the run's gap to each, e.g. <c>min 100, median 100,
     /// 95% 100, 99% 100, max 100 ms (100 ms hops); gap +2/+353/+410/+415/+420 ms</c>.</summary>

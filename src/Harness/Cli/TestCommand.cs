@@ -3,6 +3,7 @@ using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Report;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
 
@@ -73,7 +74,9 @@ public static class TestCommand
         var (results, checkTime, files) = CheckWhileRendering(result);
         var extra = Extra(mode);
         var dir = StoreWriter.Write(run.StoreDir,
-            [.. StoreWriter.ResultFiles(results, extra), .. files], DateTimeOffset.UtcNow);
+            [.. StoreWriter.ResultFiles(results, extra), .. files,
+                .. Report(run, mode, result, results, files)], DateTimeOffset.UtcNow);
+        StoreIndex.Write(run.StoreDir);
         if (run.Timings)
             stderr.WriteLine($"timings: {(run.Sim ? "simulate" : "run")} "
                 + $"{ran.TotalMilliseconds:0} ms, check {checkTime.TotalMilliseconds:0} ms "
@@ -102,6 +105,17 @@ public static class TestCommand
         if (mode.OverheadNs is { } ns && Summary.OverheadEdn(ns) is { } harness)
             entries.Add(("harness", harness));
         return entries.Count == 0 ? null : Edn.KwMap([.. entries]);
+    }
+
+    /// <summary>The run report (none for a crashed run, which has no verdict).</summary>
+    private static IEnumerable<KeyValuePair<string, byte[]>> Report(TestArgs.Run run, Mode mode,
+        RunResult result, CheckResults? results, IReadOnlyList<KeyValuePair<string, byte[]>> files)
+    {
+        if (results is null) yield break;
+        var plots = files.Where(f => f.Key.EndsWith(".png", StringComparison.Ordinal)).ToList();
+        var input = new ReportInput(Summary.Rows(mode, result, results),
+            Summary.Command(run, result), plots);
+        yield return new(RunReport.FileName, RunReport.Render(result, results, input));
     }
 
     /// <summary>Checks the run on another thread while the files that need no verdict are

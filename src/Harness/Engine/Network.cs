@@ -35,7 +35,13 @@ public sealed class Network
         (_logSend, _logRecv) = (logSend, logRecv);
     }
 
-    /// <summary>The network journal: every send and recv, in order.</summary>
+    /// <summary>How many messages' bodies the journal keeps (the first ones): enough for the
+    /// run report's message diagram, which is drawn only for runs this small; keeping every
+    /// body would hold a long run's messages in memory to the end.</summary>
+    public const int BodiesKept = 1500;
+
+    /// <summary>The network journal: every send and recv, in order, with its run time; the
+    /// first <see cref="BodiesKept"/> sends also keep their body.</summary>
     public IReadOnlyList<NetEvent> Journal => _journal;
 
     /// <summary>Messages dropped at dequeue because of a partition.</summary>
@@ -81,7 +87,8 @@ public sealed class Network
             return $"Invalid dest for message {Describe(message)}";
         var latencyMs = Ids.IsClient(src) || Ids.IsClient(dest)
             ? 0 : _latency.DrawMs(_rng);
-        _journal.Add(new NetEvent(message.Id, true, src, dest));
+        _journal.Add(new NetEvent(message.Id, true, src, dest, _clock.NowNs,
+            _sends < BodiesKept ? bodyJson : null));
         _sends++;
         if (_logSend)
             _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger,
@@ -112,7 +119,7 @@ public sealed class Network
 
     private void Received(NetMessage m, string thread)
     {
-        _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest));
+        _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest, _clock.NowNs));
         _recvs++;
         if (_logRecv)
             _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger, JepsenLog.NetMessageText(false, m));
