@@ -9,12 +9,14 @@ public static partial class Node
     /// <summary>
     /// <c>broadcast</c> (Maelstrom broadcast workload): store the value and acknowledge it.
     /// Acknowledging is a promise that every node will get the value, so it is queued for
-    /// every relay peer before the reply is sent. A value we already hold changes nothing,
-    /// which makes client retries and duplicated deliveries harmless. Nodes of other designs
-    /// forward values as plain <c>broadcast</c>s, so the sender is treated as a holder.
+    /// every relay peer before the reply is sent; eager links (<see cref="Eager"/>) send it
+    /// at once. A value we already hold changes nothing, which makes client retries and
+    /// duplicated deliveries harmless. Nodes of other designs forward values as plain
+    /// <c>broadcast</c>s, so the sender is treated as a holder.
     /// </summary>
-    private static Transition OnBroadcast(NodeState s, Envelope m, Body.Broadcast b) =>
-        new(Learn(s, Seq1(b.Message), m.Src), ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)));
+    private static Transition OnBroadcast(NodeState s, long now, Envelope m, Body.Broadcast b) =>
+        FlushEager(Learn(s, Seq1(b.Message), m.Src), now,
+            ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)));
 
     /// <summary>
     /// <c>read</c>: answer with the node's own local values (fly.io 3c: "Nodes should only
@@ -26,25 +28,23 @@ public static partial class Node
         Unchanged(s, ReplyTo(m, b.MsgId, id => new Body.ReadOk(id, s.Values.InOrder)));
 
     /// <summary>
-    /// <c>gossip</c> (ours, node to node): store the batch, queue the new values for every
-    /// other relay peer, then acknowledge. The ack means "stored and queued onward", so once
-    /// it is sent the sender may forget the batch without any value being lost.
+    /// <c>gossip</c> (ours, node to node): first the acknowledgement it carries retires our
+    /// batches to the sender up to that number; then its batch, if any, is recorded as
+    /// arrived (owing the sender an acknowledgement, which rides on the next message to it)
+    /// and its values are stored and queued for every other relay peer, eager links sending
+    /// at once. A node that is no relay peer yet becomes one, so it can be acknowledged;
+    /// gossip from a non-node is ignored.
+    /// Redelivery leaves the state equal: arrivals, acknowledgements and values are sets.
     /// </summary>
-    private static Transition OnGossip(NodeState s, Envelope m, Body.Gossip b) =>
-        new(Learn(s, b.Values, m.Src), ReplyTo(m, b.MsgId, id => new Body.GossipOk(id)));
-
-    /// <summary>
-    /// <c>gossip_ok</c> (our ack): the peer stored the batch sent with that <c>msg_id</c>, so it
-    /// stops being retried. An ack for an unknown or already acknowledged batch (a duplicate,
-    /// or a late ack of a batch since merged into a retry) changes nothing.
-    /// </summary>
-    private static Transition OnGossipOk(NodeState s, Envelope m, Body.GossipOk b)
+    private static Transition OnGossip(NodeState s, long now, Envelope m, Body.Gossip b)
     {
-        if (s.Peers.Find(m.Src).Case is not PeerLink link
-            || !link.InFlight.ContainsKey(b.InReplyTo))
-            return Unchanged(s, Seq<Effect>());
-        var acked = link with { InFlight = link.InFlight.Remove(b.InReplyTo) };
-        return new Transition(s with { Peers = s.Peers.SetItem(m.Src, acked) }, Seq<Effect>());
+        if (!IsNode(s, m.Src)) return Unchanged(s, $"ignored gossip from {m.Src}, not a node");
+        var link = s.Peers.Find(m.Src).IfNone(PeerLink.Empty).Acked(b.Ack);
+        var heard = b.Seq.Match(
+            seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, m.Src, b)),
+            () => link);
+        var linked = s with { Peers = s.Peers.AddOrUpdate(m.Src, heard) };
+        return FlushEager(Learn(linked, b.Values, m.Src), now, Seq<Effect>());
     }
 
     /// <summary>
@@ -69,6 +69,9 @@ public static partial class Node
     /// from a client, and from another node only when the relay forwards learned
     /// values.</summary>
     private static bool Forwards(NodeState s, string from) =>
-        s.Settings.Relay.ForwardsLearned
-        || !s.Membership.Exists(m => m.NodeIds.Exists(n => n == from));
+        s.Settings.Relay.ForwardsLearned || !IsNode(s, from);
+
+    /// <summary>Whether <paramref name="id"/> is one of the cluster's node ids.</summary>
+    private static bool IsNode(NodeState s, string id) =>
+        s.Membership.Exists(m => m.NodeIds.Exists(n => n == id));
 }

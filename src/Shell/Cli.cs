@@ -35,8 +35,8 @@ public static class Cli
             {
                 Console.Error.WriteLine($"gossip: {message}");
                 Console.Error.WriteLine(
-                    "usage: gossip [tick-ms=N] [retry-ms=N] [relay=star|total|given|treeK]"
-                    + "  (see gossip --help)");
+                    "usage: gossip [profile=default|latency] [tick-ms=N] [retry-ms=N] [ack-ms=N]"
+                    + " [relay=star|total|given|treeK] [eager=none|up|all]  (see gossip --help)");
                 return 2;
             });
     }
@@ -57,11 +57,16 @@ public static class Cli
                                       node log, folding the node's Step (see replay --help)
           gossip --help               this text
 
-        node settings (defaults in brackets):
-          tick-ms=N     flush batched values to relay peers every N ms            [100]
-          retry-ms=N    resend a batch not acknowledged after N ms               [1000]
+        node settings (defaults in brackets; profile=latency starts from relay=total
+        eager=all instead, and any key=value overrides the profile's value):
+          profile=P     default (fewest messages) or latency (one hop)        [default]
+          tick-ms=N     flush batched values to relay peers every N ms            [200]
+          retry-ms=N    resend what a peer has not acknowledged after N ms       [3000]
+          ack-ms=N      acknowledge alone after N ms with nothing to carry it    [2000]
           relay=R       who values are forwarded to: star (hub = first node id),
                         total, given (Maelstrom's topology), treeK (fan-out K)   [star]
+          eager=E       links sent at once instead of on the tick: none, up
+                        (towards the hub), all                                     [up]
 
         """;
 }

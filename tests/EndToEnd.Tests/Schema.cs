@@ -15,8 +15,7 @@ public static class Schema
         ["broadcast_ok"] = (new[] { "type", "in_reply_to" }, new[] { "msg_id" }),
         ["read_ok"] = (new[] { "type", "messages", "in_reply_to" }, new[] { "msg_id" }),
         ["error"] = (new[] { "type", "code", "in_reply_to" }, new[] { "text" }),
-        ["gossip"] = (new[] { "type", "values", "msg_id" }, Array.Empty<string>()),
-        ["gossip_ok"] = (new[] { "type", "in_reply_to" }, Array.Empty<string>()),
+        ["gossip"] = (new[] { "type", "ack" }, new[] { "seq", "from", "values" }),
     };
 
     /// <summary>Null if valid, else the reason.</summary>
@@ -47,7 +46,7 @@ public static class Schema
         if (missing.Length > 0) return $"missing {string.Join(",", missing)}";
         var extra = keys.Where(k => !schema.Required.Contains(k) && !schema.Optional.Contains(k)).ToArray();
         if (extra.Length > 0) return $"extra keys {string.Join(",", extra)}";
-        foreach (var k in new[] { "msg_id", "in_reply_to", "code" })
+        foreach (var k in new[] { "msg_id", "in_reply_to", "code", "seq", "from", "ack" })
             if (body.TryGetProperty(k, out var v) && !(v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _)))
                 return $"{k} not an integer";
         foreach (var k in new[] { "messages", "values" })

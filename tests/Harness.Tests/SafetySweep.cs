@@ -8,9 +8,9 @@ using Xunit.Abstractions;
 namespace FunctionalGossip.Harness.Tests;
 
 /// <summary>
-/// A time-boxed sweep (TigerBeetle VOPR style) of the production node with default settings:
-/// 5 and 25 nodes, partitions, constant/uniform/exponential latency, random rates, topologies
-/// and concurrency, each drawn from the run's seed. Any lost value, crash or rejected output
+/// A time-boxed sweep (TigerBeetle VOPR style) of the production node in both profiles
+/// (default and <c>profile=latency</c>): 5 and 25 nodes, partitions, constant/uniform/exponential
+/// latency, random rates, topologies and concurrency, each drawn from the run's seed. Any lost value, crash or rejected output
 /// fails with the exact command that reproduces it. GOSSIP_SWEEP_SEED moves the window.
 /// </summary>
 public sealed class SafetySweep(ITestOutputHelper output)
@@ -34,6 +34,7 @@ public sealed class SafetySweep(ITestOutputHelper output)
             Topology = (TopologyKind)r.NextInt(6),
             Concurrency = nodes * (1 + r.NextInt(2)),
             Seed = seed,
+            NodeArgs = r.NextInt(2) == 0 ? [] : ["profile=latency"],
         };
     }
 
