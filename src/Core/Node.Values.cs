@@ -29,28 +29,48 @@ public static partial class Node
 
     /// <summary>
     /// <c>gossip</c> (ours, node to node): first the acknowledgement it carries retires our
-    /// batches to the sender up to that number; then its batch, if any, is recorded as
-    /// arrived (owing the sender an acknowledgement, which rides on the next message to it)
-    /// and its values are stored and queued for every other relay peer, eager links sending
-    /// at once. A node that is no relay peer yet becomes one, so it can be acknowledged;
-    /// gossip from a non-node is ignored.
-    /// Redelivery leaves the state equal: arrivals, acknowledgements and values are sets.
+    /// batches to the sender up to that number, and <c>up</c> says whether the sender relays
+    /// through us now (then we forward it what we learn). Its batch, if any, is recorded as
+    /// arrived (owing the sender an acknowledgement, which rides on the next message to it);
+    /// a digest (<c>have</c>) queues exactly the values the sender lacks. Its values are
+    /// stored and queued for every other forwarded peer, eager links sending at once. A
+    /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>). A node
+    /// that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node is
+    /// ignored. Redelivery leaves the state equal: arrivals, acks and values are sets.
     /// </summary>
     private static Transition OnGossip(NodeState s, long now, Envelope m, Body.Gossip b)
     {
         if (!IsNode(s, m.Src)) return Unchanged(s, $"ignored gossip from {m.Src}, not a node");
-        var link = s.Peers.Find(m.Src).IfNone(PeerLink.Empty).Acked(b.Ack);
+        var link = s.Peers.Find(m.Src).IfNone(PeerLink.Opened).Acked(b.Ack) with
+        {
+            Attached = b.Up,
+        };
         var heard = b.Seq.Match(
-            seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, m.Src, b)),
+            seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, b)),
             () => link);
-        var linked = s with { Peers = s.Peers.AddOrUpdate(m.Src, heard) };
-        return FlushEager(Learn(linked, b.Values, m.Src), now, Seq<Effect>());
+        var filled = b.Have.IsEmpty ? heard : heard with
+        {
+            Unsent = heard.Owed is var owed
+                ? heard.Unsent.TryAddRange(
+                    Ranges.Lacking(s.Values.Set, b.Have).Filter(v => !owed.Contains(v)))
+                : heard.Unsent,
+        };
+        var back = s.ShapeUpstream == Some(m.Src) && s.Upstream != s.ShapeUpstream;
+        var linked = s with
+        {
+            Peers = s.Peers.AddOrUpdate(m.Src, filled),
+            Upstream = back ? s.ShapeUpstream : s.Upstream,
+        };
+        var effects = back
+            ? Seq1<Effect>(new Effect.Log($"upstream {m.Src} answers: relaying through it again"))
+            : Seq<Effect>();
+        return FlushEager(Learn(linked, b.Values, m.Src), now, effects);
     }
 
     /// <summary>
-    /// Adds values learned from <paramref name="from"/>: new ones are queued for every relay
-    /// peer except the sender (see <see cref="Relay.ForwardsLearned"/>); the sender, shown to
-    /// hold them all, is owed none of them.
+    /// Adds values learned from <paramref name="from"/>: new ones are queued for every
+    /// forwarded peer (<see cref="PeerLink.Forwarded"/>) except the sender (see
+    /// <see cref="Relay.ForwardsLearned"/>); the sender, shown to hold them all, is owed none.
     /// Learning values already known leaves the state equal (idempotence).
     /// (LanguageExt 4's <c>Set.Union</c>/<c>Except</c> rebuild the whole set, ~1 ms at 10k
     /// values; <c>TryAddRange</c>/<c>RemoveRange</c> touch only the items given.)
@@ -61,7 +81,9 @@ public static partial class Node
         var fresh = Forwards(s, from) ? added : Seq<long>();
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
-            : fresh.IsEmpty ? link : link with { Unsent = link.Unsent.TryAddRange(fresh) });
+            : fresh.IsEmpty || !link.Forwarded
+                ? link
+                : link with { Unsent = link.Unsent.TryAddRange(fresh) });
         return s with { Values = known, Peers = peers };
     }
 

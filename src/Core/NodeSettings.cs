@@ -30,25 +30,31 @@ public enum Eager
 /// acknowledgement before an explicit one is sent (batches from a node that relays through
 /// this one are acknowledged by the next tick instead).</param>
 /// <param name="Eager">Which links get new values at once rather than on the tick.</param>
-public sealed record NodeSettings(
-    long TickMs, long RetryMs, Relay Relay, long AckMs = 2000, Eager Eager = Eager.Up)
+/// <param name="SuspectMs">How long a batch to the upstream may wait for its acknowledgement
+/// before the node relays through the next node id instead (0: never).</param>
+public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long AckMs = 2000,
+    Eager Eager = Eager.Up, long SuspectMs = 800)
 {
     /// <summary>The default profile: a star whose leaves send each value to the hub at once
     /// and whose hub flushes to each leaf every 200 ms; acknowledgements ride on that traffic,
-    /// and go alone only after 2 s; a batch is resent after 3 s.</summary>
-    public static readonly NodeSettings Default = new(200, 3000, new Relay.Star(), 2000, Eager.Up);
+    /// and go alone only after 2 s; a batch is resent after 3 s. A leaf whose batch the hub
+    /// has not acknowledged for 800 ms relays through the next node id until the hub answers.
+    /// </summary>
+    public static readonly NodeSettings Default =
+        new(200, 3000, new Relay.Star(), 2000, Eager.Up, 800);
 
     /// <summary>The latency profile: every value goes from its origin straight to every other
     /// node (one hop), with acknowledgements as lazy as the default's.</summary>
     public static readonly NodeSettings Latency =
-        new(200, 3000, new Relay.Total(), 2000, Eager.All);
+        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800);
 
-    private const string Keys = "keys: profile, tick-ms, retry-ms, ack-ms, relay, eager";
+    private const string Keys =
+        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager";
 
     /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
     /// order.</summary>
     public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} ack-ms={AckMs} "
-        + $"relay={Relay.Render()} eager={EagerName(Eager)}";
+        + $"suspect-ms={SuspectMs} relay={Relay.Render()} eager={EagerName(Eager)}";
 
     /// <summary>Parses <c>key=value</c> words: a <c>profile=</c> word picks the preset they
     /// start from (<see cref="Default"/> without one), wherever it stands, and every other
@@ -81,6 +87,7 @@ public sealed record NodeSettings(
             "tick-ms" => Millis(key, value, 1, 60_000).Map(v => s with { TickMs = v }),
             "retry-ms" => Millis(key, value, 1, 600_000).Map(v => s with { RetryMs = v }),
             "ack-ms" => Millis(key, value, 0, 600_000).Map(v => s with { AckMs = v }),
+            "suspect-ms" => Millis(key, value, 0, 600_000).Map(v => s with { SuspectMs = v }),
             "relay" => Relay.Parse(value).ToEither(
                     $"relay={value} is not one of star, total, given, tree1..tree64")
                 .Map(r => s with { Relay = r }),

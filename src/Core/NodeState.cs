@@ -31,8 +31,13 @@ public sealed record Batch(Set<long> Values, long SentAtMs);
 /// <param name="RecvPrefix">Every batch of the peer's numbered up to this one has
 /// arrived: the acknowledgement we send.</param>
 /// <param name="RecvAbove">Batches of the peer's that arrived beyond a gap.</param>
+/// <param name="SentAck">The acknowledgement we last sent the peer.</param>
 /// <param name="AckDueMs">When an acknowledgement the peer has not yet had must go, alone if
 /// nothing else carries it; none when the last acknowledgement we sent is current.</param>
+/// <param name="Relayed">Whether the peer is part of this node's relay shape (from
+/// <c>init</c> or <c>topology</c>); a link opened because the peer wrote to us is not.</param>
+/// <param name="Attached">Whether the peer's latest message said it relays through us (its
+/// upstream, by the shape or as a fallback).</param>
 public sealed record PeerLink(
     Set<long> Unsent,
     Map<long, Batch> InFlight,
@@ -40,19 +45,29 @@ public sealed record PeerLink(
     long AckedSeq,
     long RecvPrefix,
     Set<long> RecvAbove,
-    Option<long> AckDueMs)
+    long SentAck,
+    Option<long> AckDueMs,
+    bool Relayed,
+    bool Attached)
 {
-    /// <summary>A link that owes nothing and has heard nothing.</summary>
+    /// <summary>A relay link that owes nothing and has heard nothing.</summary>
     public static readonly PeerLink Empty =
-        new(Set<long>(), Map<long, Batch>(), 0, 0, 0, Set<long>(), None);
+        new(Set<long>(), Map<long, Batch>(), 0, 0, 0, Set<long>(), 0, None, true, false);
+
+    /// <summary>A link opened because the peer wrote to us (or we fell back to it): values
+    /// go on it only while the peer is <see cref="Attached"/>.</summary>
+    public static readonly PeerLink Opened = Empty with { Relayed = false };
+
+    /// <summary>Whether values this node learns are queued for the peer.</summary>
+    public bool Forwarded => Relayed || Attached;
+
+    /// <summary>Whether the oldest batch in flight has waited <paramref name="ms"/> for its
+    /// acknowledgement.</summary>
+    public bool WaitedFor(long now, long ms) =>
+        InFlight.Exists((_, b) => now - b.SentAtMs >= ms);
 
     /// <summary>Every value this link still has to get acknowledged.</summary>
     public Set<long> Owed => InFlight.Values.Fold(Unsent, (acc, b) => acc.TryAddRange(b.Values));
-
-    /// <summary>Whether any batch has waited <paramref name="retryMs"/> for its
-    /// acknowledgement.</summary>
-    public bool RetryDue(long now, long retryMs) =>
-        InFlight.Exists((_, b) => now - b.SentAtMs >= retryMs);
 
     /// <summary>The link after the peer acknowledged every batch up to
     /// <paramref name="ack"/>.</summary>
@@ -66,10 +81,11 @@ public sealed record PeerLink(
             };
 
     /// <summary>The link after the peer's batch <paramref name="seq"/> arrived, covering its
-    /// batches from <paramref name="from"/> (a resend covers every batch it merges). An
-    /// acknowledgement is owed by <paramref name="dueMs"/> (or earlier, if already owed) even
-    /// for a batch seen before: the peer resends only when it has not heard our
-    /// acknowledgement.</summary>
+    /// batches from <paramref name="from"/> (a resend covers every batch it merges). When
+    /// that takes the prefix past the acknowledgement we last sent, one is owed by
+    /// <paramref name="dueMs"/> (or earlier, if already owed). A resend always has a new
+    /// number, so it is always acknowledged; a duplicate of a batch we acknowledged is
+    /// not.</summary>
     public PeerLink Received(long seq, long from, long dueMs)
     {
         var (prefix, above) = from <= RecvPrefix + 1
@@ -81,7 +97,8 @@ public sealed record PeerLink(
         {
             RecvPrefix = prefix,
             RecvAbove = above,
-            AckDueMs = AckDueMs.Match(due => Math.Min(due, dueMs), () => dueMs),
+            AckDueMs = prefix <= SentAck ? AckDueMs
+                : AckDueMs.Match(due => Math.Min(due, dueMs), () => dueMs),
         };
     }
 
@@ -90,9 +107,10 @@ public sealed record PeerLink(
     /// replacing every batch in flight when <paramref name="merged"/>).</summary>
     public PeerLink Sent(long now, Set<long> values, bool merged) =>
         values.IsEmpty
-            ? this with { AckDueMs = None }
+            ? this with { AckDueMs = None, SentAck = RecvPrefix }
             : this with
             {
+                SentAck = RecvPrefix,
                 Unsent = Set<long>(),
                 InFlight = (merged ? Map<long, Batch>() : InFlight)
                     .Add(SentSeq + 1, new Batch(values, now)),
@@ -110,19 +128,28 @@ public sealed record PeerLink(
 /// <c>read</c> returns.</param>
 /// <param name="Peers">The relay peers and what is owed to each.</param>
 /// <param name="GossipDueMs">When the gossip timer is due (a tick before it is stale).</param>
+/// <param name="Upstream">The peer this node relays through now: the shape's upstream (hub,
+/// tree parent), or a fallback while that one does not acknowledge; none for the hub, the
+/// root and the flat shapes.</param>
 public sealed record NodeState(
     NodeSettings Settings,
     Option<Membership> Membership,
     KnownValues Values,
     Map<string, PeerLink> Peers,
-    long GossipDueMs)
+    long GossipDueMs,
+    Option<string> Upstream)
 {
     /// <summary>A node before <c>init</c>.</summary>
     public static NodeState Initial(NodeSettings settings) =>
-        new(settings, None, KnownValues.Empty, Map<string, PeerLink>(), 0);
+        new(settings, None, KnownValues.Empty, Map<string, PeerLink>(), 0, None);
 
     /// <summary>Whether <c>init</c> has been handled.</summary>
     public bool IsInitialised => Membership.IsSome;
+
+    /// <summary>The upstream the relay shape gives this node (see
+    /// <see cref="Relay.Upstream"/>).</summary>
+    public Option<string> ShapeUpstream =>
+        Membership.Bind(m => Settings.Relay.Upstream(m.Self, m.NodeIds));
 
     /// <summary>This node's id, or "" before <c>init</c>.</summary>
     public string Self => Membership.Match(m => m.Self, () => "");

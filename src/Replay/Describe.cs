@@ -20,13 +20,17 @@ public static class Describe
             m => $"node {m.Self} of [{string.Join(" ", m.NodeIds)}]",
             () => "node (not initialised)")).Append('\n');
         sb.Append($"settings {s.Settings.Render()}\n");
-        sb.Append($"gossip-due {s.GossipDueMs} ms\n");
+        sb.Append($"gossip-due {s.GossipDueMs} ms  upstream "
+            + s.Upstream.IfNone("none") + (s.Upstream == s.ShapeUpstream ? "" : " (fallback)")
+            + "\n");
         sb.Append($"values ({s.Values.Count}): {Values(s.Values)}\n");
         sb.Append($"peers ({s.Peers.Count}):");
         if (s.Peers.IsEmpty) sb.Append(" none");
         foreach (var (peer, link) in s.Peers)
         {
-            sb.Append($"\n  {peer}: unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
+            sb.Append($"\n  {peer}{(link.Relayed ? "" : " (opened)")}"
+                + $"{(link.Attached ? " attached" : "")}: "
+                + $"unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
             sb.Append($"\n    sent seq {link.SentSeq} (acked {link.AckedSeq}), "
                 + $"received {Received(link)}, ack "
                 + link.AckDueMs.Match(t => $"due {t} ms", () => "none"));

@@ -54,6 +54,9 @@ public static class StateDiff
         if (before.GossipDueMs != after.GossipDueMs)
             changes.Add(new Change.Field("gossip-due", $"{before.GossipDueMs} ms",
                 $"{after.GossipDueMs} ms"));
+        if (before.Upstream != after.Upstream)
+            changes.Add(new Change.Field("upstream", before.Upstream.IfNone("none"),
+                after.Upstream.IfNone("none")));
         var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var peer in peers)

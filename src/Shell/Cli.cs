@@ -36,7 +36,8 @@ public static class Cli
                 Console.Error.WriteLine($"gossip: {message}");
                 Console.Error.WriteLine(
                     "usage: gossip [profile=default|latency] [tick-ms=N] [retry-ms=N] [ack-ms=N]"
-                    + " [relay=star|total|given|treeK] [eager=none|up|all]  (see gossip --help)");
+                    + " [suspect-ms=N] [relay=star|total|given|treeK] [eager=none|up|all]"
+                    + "  (see gossip --help)");
                 return 2;
             });
     }
@@ -63,6 +64,8 @@ public static class Cli
           tick-ms=N     flush batched values to relay peers every N ms            [200]
           retry-ms=N    resend what a peer has not acknowledged after N ms       [3000]
           ack-ms=N      acknowledge alone after N ms with nothing to carry it    [2000]
+          suspect-ms=N  relay through the next node id once the upstream has not
+                        acknowledged for N ms (0: never)                          [800]
           relay=R       who values are forwarded to: star (hub = first node id),
                         total, given (Maelstrom's topology), treeK (fan-out K)   [star]
           eager=E       links sent at once instead of on the tick: none, up

@@ -17,8 +17,8 @@ public class ClusterProperties
 
     private static readonly Gen<NodeSettings> GenKnobs =
         Gen.Long[5, 200].SelectMany(t => Gen.Long[2 * t, 50 * t].Select(Gen.Long[0, 20 * t],
-            GenRelay, Gen.Enum<Eager>(),
-            (r, ack, relay, eager) => new NodeSettings(t, r, relay, ack, eager)));
+            GenRelay, Gen.Enum<Eager>(), Gen.Long[0, 20 * t],
+            (r, ack, relay, eager, suspect) => new NodeSettings(t, r, relay, ack, eager, suspect)));
 
     /// <summary>The profiles as they ship, and any mix of the knobs.</summary>
     internal static readonly Gen<NodeSettings> GenSettings = Gen.Frequency(

@@ -55,6 +55,8 @@ public class CodecTests
     [InlineData("""{"type":"gossip","seq":1,"values":[1],"msg_id":1}""", "missing field 'ack'")]
     [InlineData("""{"type":"gossip","values":[1],"ack":0,"msg_id":1}""", "'values' and 'from' need 'seq'")]
     [InlineData("""{"type":"gossip","seq":"2","values":[],"ack":0,"msg_id":1}""", "'seq' must be an integer, got \"2\"")]
+    [InlineData("""{"type":"gossip","ack":0,"up":1,"msg_id":1}""", "'up' must be a boolean, got 1")]
+    [InlineData("""{"type":"gossip","ack":0,"have":[1,2,3],"msg_id":1}""", "'have' must hold pairs lo, hi")]
     public void Decode_KnownTypeWithBadFields_IsMalformedWithReason(string body, string reason)
     {
         var b = Assert.IsType<Body.Malformed>(BodyOf(body));
@@ -121,9 +123,10 @@ public class CodecTests
         GenMsgId.Select(m => (Body)new Body.Read(m)),
         Gen.Long.Select(GenLongs, (r, v) => (Body)new Body.ReadOk(r, v)),
         Gen.Long.Select(Gen.Int, Gen.String, (r, c, t) => (Body)new Body.Error(r, c, Some(t))),
-        GenMsgId.Select(GenMsgId, GenLongs, Gen.Long, (seq, from, v, ack) => seq.IsSome
-            ? (Body)new Body.Gossip(seq, from, v, ack)
-            : new Body.Gossip(None, None, Seq<long>(), ack)),
+        GenMsgId.Select(GenMsgId, GenLongs, Gen.Long, Gen.Bool, GenLongs,
+            (seq, from, v, ack, up, have) => (Body)(seq.IsSome
+                ? new Body.Gossip(seq, from, v, ack, up, have.Count % 2 == 0 ? have : have.Tail)
+                : new Body.Gossip(None, None, Seq<long>(), ack, up))),
         GenMsgId.Select(GenId.Select(GenId.Array[0, 4], (k, v) => (k, toSeq(v).Strict())).Array[0, 4],
             (m, kvs) => (Body)new Body.Topology(m, toMap(kvs.DistinctBy(kv => kv.k)))),
         Gen.Long.Select(r => (Body)new Body.TopologyOk(r)));

@@ -29,4 +29,17 @@ public class Regressions
     [Fact]
     public void LostResend_LongRun_Seed4OsN() =>
         ClusterProperties.GenLongCase.Sample(ClusterProperties.Converges, seed: "4OsNeuyWIEb2", iter: 1);
+
+    /// <summary>Found when a duplicate of a batch re-owed an acknowledgement: a leaf back from
+    /// a fallback sent its hub a batch carrying the ack in the same step, and the duplicate
+    /// owed it again (redelivery changed the state). An ack is now owed only past the one
+    /// last sent.</summary>
+    [Fact]
+    public void DuplicateAfterAck_ChangesNothing_Seed0JNw() =>
+        ClusterProperties.GenLongCase.Sample(ClusterProperties.Converges, seed: "0JNw4EKIgdA2", iter: 1);
+
+    /// <summary>The same, through a fallback upstream in a tree.</summary>
+    [Fact]
+    public void DuplicateAfterAck_Tree_Seed1xOu() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "1xOuAqVriHH2", iter: 1);
 }

@@ -34,7 +34,8 @@ public class SettingsTests
     public void Render_NamesEveryKey_AndParsesBack()
     {
         var s = NodeSettings.Latency with { AckMs = 0, Eager = Eager.None };
-        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 relay=total eager=none", s.Render());
+        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 relay=total eager=none",
+            s.Render());
         Assert.Equal(Right<string, NodeSettings>(s), Parse(s.Render().Split(' ')));
     }
 

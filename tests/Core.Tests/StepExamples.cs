@@ -29,7 +29,12 @@ public class StepExamples
             Values = values,
             Peers = Map(("n0", hub)),
             GossipDueMs = dueMs,
+            Upstream = "n0",
         };
+
+    /// <summary>A batch from a node to its upstream (marked <c>up</c>).</summary>
+    private static Body.Gossip UpData(long seq, long ack, params long[] values) =>
+        new(Some(seq), None, Longs(values), ack, Up: true);
 
     private static Body.Gossip Data(long seq, long ack, params long[] values) =>
         new(Some(seq), None, Longs(values), ack);
@@ -148,7 +153,7 @@ public class StepExamples
             {
                 InFlight = Map((1L, new Batch(SetOf(42), 20))), SentSeq = 1,
             }),
-            Effects(Send("n1", "c5", new Body.BroadcastOk(3)), Send("n1", "n0", Data(1, 0, 42))));
+            Effects(Send("n1", "c5", new Body.BroadcastOk(3)), Send("n1", "n0", UpData(1, 0, 42))));
         Assert.Equal(expected, t);
     }
 
@@ -156,9 +161,10 @@ public class StepExamples
     public void Gossip_StoresNewValues_QueuesForOtherPeersOnly_OwesTheSenderAnAck()
     {
         var s = HubState(Known(1), Unsent(1), PeerLink.Empty);
-        var t = Node.Step(s, Recv(40, "n1", "n0", Data(1, 0, 1, 2, 3)));
+        var t = Node.Step(s, Recv(40, "n1", "n0", UpData(1, 0, 1, 2, 3)));
         var expected = new Transition(
-            HubState(Known(1, 2, 3), PeerLink.Empty with { RecvPrefix = 1, AckDueMs = 40 },
+            HubState(Known(1, 2, 3),
+                PeerLink.Empty with { RecvPrefix = 1, AckDueMs = 40, Attached = true },
                 Unsent(2, 3)),
             Effects());
         Assert.Equal(expected, t);
@@ -224,6 +230,7 @@ public class StepExamples
                 PeerLink.Empty with
                 {
                     InFlight = Map((1L, new Batch(SetOf(1, 2), 200))), SentSeq = 1, RecvPrefix = 4,
+                    SentAck = 4,
                 },
                 PeerLink.Empty with { InFlight = Map((7L, new Batch(SetOf(2), 200))), SentSeq = 7 },
                 dueMs: 400),
@@ -243,7 +250,8 @@ public class StepExamples
             PeerLink.Empty);
         var t = Node.Step(s, new Event.Tick(200, TimerId.Gossip));
         Assert.Equal(new Transition(
-            HubState(Known(1), PeerLink.Empty with { RecvPrefix = 3 }, PeerLink.Empty, dueMs: 400),
+            HubState(Known(1), PeerLink.Empty with { RecvPrefix = 3, SentAck = 3 }, PeerLink.Empty,
+                dueMs: 400),
             Effects(Send("n0", "n1", BareAck(3)), new Effect.SetTimer(TimerId.Gossip, 400))), t);
     }
 
@@ -258,8 +266,10 @@ public class StepExamples
         Assert.Equal(new Transition(LeafState(Known(1), owing, dueMs: 2200),
             Effects(new Effect.SetTimer(TimerId.Gossip, 2200))), early);
         var late = Node.Step(early.State, new Event.Tick(2200, TimerId.Gossip));
-        Assert.Equal(new Transition(LeafState(Known(1), owing with { AckDueMs = None }, dueMs: 2400),
-            Effects(Send("n1", "n0", BareAck(9)), new Effect.SetTimer(TimerId.Gossip, 2400))), late);
+        Assert.Equal(new Transition(
+            LeafState(Known(1), owing with { AckDueMs = None, SentAck = 9 }, dueMs: 2400),
+            Effects(Send("n1", "n0", BareAck(9) with { Up = true }),
+                new Effect.SetTimer(TimerId.Gossip, 2400))), late);
     }
 
     [Fact]
@@ -282,6 +292,65 @@ public class StepExamples
             Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Some(2L), Longs(1, 2, 5), 0)),
                 new Effect.SetTimer(TimerId.Gossip, 3200)));
         Assert.Equal(expected, t);
+    }
+
+    // No single point of failure: the hub has not acknowledged batch 1 for suspect-ms, so the
+    // leaf relays through the next node id, owing it what the hub is owed, and tells it which
+    // values it holds (ranges), so it sends back exactly what is missing. The hub's link
+    // keeps its batch and resends it later.
+    [Fact]
+    public void Tick_AtLeaf_FallsBackToTheNextNodeId_WhenTheHubIsSilent()
+    {
+        var hub = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 0))) };
+        var s = LeafState(Known(1, 2, 4), hub, dueMs: 800);
+        var t = Node.Step(s, new Event.Tick(800, TimerId.Gossip));
+        var n2 = PeerLink.Opened with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 800))) };
+        var expected = new Transition(
+            LeafState(Known(1, 2, 4), hub, dueMs: 1000) with
+            {
+                Peers = Map(("n0", hub), ("n2", n2)), Upstream = "n2",
+            },
+            Effects(Log("upstream n0 silent for 800 ms: relaying through n2"),
+                Send("n1", "n2", new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
+                new Effect.SetTimer(TimerId.Gossip, 1000)));
+        Assert.Equal(expected, t);
+    }
+
+    // n2 (a leaf of n0) becomes n1's fallback upstream: it queues exactly what n1's ranges
+    // leave out, forwards n1's new value to its own upstream at once, and acks by its tick.
+    [Fact]
+    public void Gossip_UpWithHave_AttachesTheSender_AndQueuesExactlyWhatItLacks()
+    {
+        var s = LeafState(Known(1, 2, 3, 5), PeerLink.Empty) with
+        {
+            Membership = Three with { Self = "n2" },
+        };
+        var msg = new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4));
+        var t = Node.Step(s, Recv(900, "n1", "n2", msg));
+        var n1 = PeerLink.Opened with
+        {
+            Attached = true, RecvPrefix = 1, AckDueMs = 900, Unsent = SetOf(3, 5),
+        };
+        var n0 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 900))) };
+        Assert.Equal(new Transition(s with { Values = Known(1, 2, 3, 5, 4), Peers = Map(("n0", n0), ("n1", n1)) },
+            Effects(Send("n2", "n0", UpData(1, 0, 4)))), t);
+    }
+
+    [Fact]
+    public void Gossip_NotMarkedUp_DetachesTheSender()
+    {
+        var s = HubState(Known(1), PeerLink.Empty with { Attached = true }, PeerLink.Empty);
+        var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(0)));
+        Assert.Equal(new Transition(HubState(Known(1), PeerLink.Empty, PeerLink.Empty), Effects()), t);
+    }
+
+    [Fact]
+    public void Gossip_FromTheShapesUpstream_EndsTheFallback()
+    {
+        var s = LeafState(Known(1), PeerLink.Empty) with { Upstream = "n2" };
+        var t = Node.Step(s, Recv(60, "n0", "n1", BareAck(0)));
+        Assert.Equal(new Transition(LeafState(Known(1), PeerLink.Empty),
+            Effects(Log("upstream n0 answers: relaying through it again"))), t);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         Assert.Equal(Reply("""{"type":"read_ok","messages":[3,1,2],"in_reply_to":6}"""), NextReply(node));
         Assert.Equal(0, node.CloseAndWait());
         Assert.StartsWith(
-            "gossip-journal 1 tick-ms=200 retry-ms=3000 ack-ms=2000 relay=star eager=up\n",
+            "gossip-journal 1 tick-ms=200 retry-ms=3000 ack-ms=2000 suspect-ms=800 relay=star eager=up\n",
             node.Journal);
         Assert.Contains(" exit eof\n", node.Journal);
     }
@@ -64,11 +64,11 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         Assert.Equal("""{"src":"n1","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}""", node.Next());
         node.Send("""{"src":"c1","dest":"n1","body":{"type":"broadcast","message":4,"msg_id":2}}""");
         Assert.Equal("""{"src":"n1","dest":"c1","body":{"type":"broadcast_ok","in_reply_to":2}}""", node.Next());
-        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[4],"ack":0}}""", node.Next());
+        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[4],"ack":0,"up":true}}""", node.Next());
         node.Send("""{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[8],"ack":1}}""");
         // Nothing else to carry the ack: it goes alone once ack-ms has passed (on a tick).
         Assert.Null(node.NextOrNull(150));
-        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","ack":1}}""", node.Next(2000));
+        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","ack":1,"up":true}}""", node.Next(2000));
         Assert.Equal(0, node.CloseAndWait());
     }
 

@@ -15,7 +15,7 @@ public static class Schema
         ["broadcast_ok"] = (new[] { "type", "in_reply_to" }, new[] { "msg_id" }),
         ["read_ok"] = (new[] { "type", "messages", "in_reply_to" }, new[] { "msg_id" }),
         ["error"] = (new[] { "type", "code", "in_reply_to" }, new[] { "text" }),
-        ["gossip"] = (new[] { "type", "ack" }, new[] { "seq", "from", "values" }),
+        ["gossip"] = (new[] { "type", "ack" }, new[] { "seq", "from", "values", "up", "have" }),
     };
 
     /// <summary>Null if valid, else the reason.</summary>
@@ -49,7 +49,7 @@ public static class Schema
         foreach (var k in new[] { "msg_id", "in_reply_to", "code", "seq", "from", "ack" })
             if (body.TryGetProperty(k, out var v) && !(v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out _)))
                 return $"{k} not an integer";
-        foreach (var k in new[] { "messages", "values" })
+        foreach (var k in new[] { "messages", "values", "have" })
             if (body.TryGetProperty(k, out var v) && (v.ValueKind != JsonValueKind.Array
                 || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Number || !x.TryGetInt64(out _))))
                 return $"{k} not an array of integers";

@@ -74,11 +74,12 @@ public class EditorAndDescribeTests
                 AckDueMs = Some(2100L),
             }) }),
             GossipDueMs = 300,
+            Upstream = "n0",
         };
         Assert.Equal("""
             node n1 of [n0 n1 n2]
-            settings tick-ms=200 retry-ms=3000 ack-ms=2000 relay=star eager=up
-            gossip-due 300 ms
+            settings tick-ms=200 retry-ms=3000 ack-ms=2000 suspect-ms=800 relay=star eager=up
+            gossip-due 300 ms  upstream n0
             values (4): 1-4
             peers (1):
               n0: unsent (1) 4
@@ -90,7 +91,7 @@ public class EditorAndDescribeTests
         Assert.Equal(new[]
         {
             "membership: none → n1 of [n0 n1 n2]", "values +[1-4]",
-            "gossip-due: 0 ms → 300 ms", "peer n0: absent → relay peer", "peer n0 unsent +[4]",
+            "gossip-due: 0 ms → 300 ms", "upstream: none → n0", "peer n0: absent → relay peer", "peer n0 unsent +[4]",
             "peer n0 in-flight seq 3: none → [1-2] sent 250 ms",
             "peer n0 received: none → 1-5 and 7",
         }, diff);

@@ -107,10 +107,13 @@ public abstract record Body
     /// values numbered <paramref name="Seq"/> on this link (a resend also covers every batch
     /// from <paramref name="From"/> on), and always the sender's cumulative acknowledgement of
     /// the receiver's batches: every one numbered up to <paramref name="Ack"/> has arrived.
-    /// Without a batch it is a bare acknowledgement.
+    /// Without a batch it is a bare acknowledgement. <paramref name="Up"/>: the sender relays
+    /// through the receiver now. <paramref name="Have"/>: every value the sender holds, as
+    /// inclusive ranges <c>[lo1, hi1, lo2, hi2, …]</c> (sent to a fallback upstream, so it
+    /// can send exactly what is missing); empty when absent.
     /// </summary>
-    public sealed record Gossip(Option<long> Seq, Option<long> From, Seq<long> Values, long Ack)
-        : Body
+    public sealed record Gossip(Option<long> Seq, Option<long> From, Seq<long> Values, long Ack,
+        bool Up = false, Seq<long> Have = default) : Body
     {
         /// <inheritdoc/>
         public override string Type => "gossip";

@@ -82,7 +82,8 @@ public static partial class Codec
     };
 
     /// <summary><c>gossip</c>: <c>values</c> and <c>seq</c> come together or not at all, and
-    /// <c>from</c> only with them; <c>ack</c> is always present.</summary>
+    /// <c>from</c> only with them; <c>ack</c> is always present; <c>up</c> and <c>have</c> are
+    /// optional.</summary>
     private static Got<Body> DecodeGossip(JsonElement b)
     {
         var values = b.TryGetProperty("values", out _)
@@ -96,7 +97,12 @@ public static partial class Codec
             return Got.Fail<Body>(seq.Error ?? from.Error ?? ack.Error!);
         if (seq.Value.IsNone && (from.Value.IsSome || !values.Value.IsEmpty))
             return Got.Fail<Body>("'values' and 'from' need 'seq'");
-        return Got.Ok((Body)new Body.Gossip(seq.Value, from.Value, values.Value, ack.Value));
+        var up = OptBool(b, "up");
+        var have = b.TryGetProperty("have", out _) ? IntArray(b, "have") : Got.Ok(Seq<long>());
+        if (up.Failed || have.Failed) return Got.Fail<Body>(up.Error ?? have.Error!);
+        if (have.Value.Count % 2 != 0) return Got.Fail<Body>("'have' must hold pairs lo, hi");
+        return Got.Ok((Body)new Body.Gossip(seq.Value, from.Value, values.Value, ack.Value,
+            up.Value, have.Value));
     }
 
     private static Got<Body> DecodeError(JsonElement b)

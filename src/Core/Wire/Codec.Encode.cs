@@ -82,6 +82,8 @@ public static partial class Codec
                 b.From.IfSome(from => w.WriteNumber("from", from));
                 if (b.Seq.IsSome) WriteLongs(w, "values", b.Values);
                 w.WriteNumber("ack", b.Ack);
+                if (b.Up) w.WriteBoolean("up", true);
+                if (!b.Have.IsEmpty) WriteLongs(w, "have", b.Have);
                 break;
             case Body.InitOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
             case Body.TopologyOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;

@@ -25,6 +25,14 @@ public static partial class Codec
         return v.Failed ? Got.Fail<Option<long>>(v.Error!) : Got.Ok(Some(v.Value));
     }
 
+    private static Got<bool> OptBool(JsonElement b, string field)
+    {
+        if (!b.TryGetProperty(field, out var el)) return Got.Ok(false);
+        return el.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? Got.Ok(el.GetBoolean())
+            : Got.Fail<bool>($"'{field}' must be a boolean, got {Shown(el)}");
+    }
+
     private static Got<string> Str(JsonElement b, string field)
     {
         if (!b.TryGetProperty(field, out var el)) return Missing<string>(field);

@@ -100,6 +100,7 @@ public static class JsonOutput
         Strings(w, "nodeIds", s.Membership.Match(m => m.NodeIds.ToList(), () => []));
         w.WriteString("settings", s.Settings.Render());
         w.WriteNumber("gossipDueMs", s.GossipDueMs);
+        s.Upstream.IfSome(u => w.WriteString("upstream", u));
         Longs(w, "values", s.Values);
         w.WriteStartObject("peers");
         foreach (var (peer, link) in s.Peers)
@@ -108,6 +109,8 @@ public static class JsonOutput
             Longs(w, "unsent", link.Unsent);
             w.WriteNumber("sentSeq", link.SentSeq);
             w.WriteNumber("ackedSeq", link.AckedSeq);
+            w.WriteBoolean("relayed", link.Relayed);
+            w.WriteBoolean("attached", link.Attached);
             w.WriteNumber("recvPrefix", link.RecvPrefix);
             Longs(w, "recvAbove", link.RecvAbove);
             link.AckDueMs.IfSome(t => w.WriteNumber("ackDueMs", t));
