@@ -63,6 +63,24 @@ public static partial class Node
         return current;
     }
 
+    /// <summary>
+    /// A message from <paramref name="peer"/> whose acknowledgement leaves out a batch we sent
+    /// <see cref="NodeSettings.SuspectMs"/> ago or more shows that batch was lost (the peer
+    /// would have had it long before writing): resend everything the link owes at once,
+    /// instead of waiting for <see cref="NodeSettings.RetryMs"/>. This is what catches a peer
+    /// up within a round trip of a partition healing.
+    /// </summary>
+    private static Transition ResendIfMissed(NodeState s, long now, string peer,
+        Seq<Effect> before)
+    {
+        if (s.Settings.SuspectMs == 0 || s.Peers.Find(peer).Case is not PeerLink link
+            || !link.WaitedFor(now, s.Settings.SuspectMs))
+            return new Transition(s, before);
+        var sent = SendOn(s, now, peer, link, link.Owed, true);
+        return new Transition(s with { Peers = s.Peers.SetItem(peer, sent.Link) },
+            before.Add(sent.Effect));
+    }
+
     /// <summary>What one link sends on a tick, if anything.</summary>
     private static Option<Sent> TickLink(NodeState s, long now, string peer, PeerLink link) =>
         link.WaitedFor(now, s.Settings.RetryMs) ? Some(SendOn(s, now, peer, link, link.Owed, true))

@@ -34,8 +34,9 @@ public static partial class Node
     /// arrived (owing the sender an acknowledgement, which rides on the next message to it);
     /// a digest (<c>have</c>) queues exactly the values the sender lacks. Its values are
     /// stored and queued for every other forwarded peer, eager links sending at once. A
-    /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>). A node
-    /// that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node is
+    /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>); one whose
+    /// ack shows a batch missed is answered with a resend (see <see cref="ResendIfMissed"/>).
+    /// A node that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node is
     /// ignored. Redelivery leaves the state equal: arrivals, acks and values are sets.
     /// </summary>
     private static Transition OnGossip(NodeState s, long now, Envelope m, Body.Gossip b)
@@ -64,7 +65,8 @@ public static partial class Node
         var effects = back
             ? Seq1<Effect>(new Effect.Log($"upstream {m.Src} answers: relaying through it again"))
             : Seq<Effect>();
-        return FlushEager(Learn(linked, b.Values, m.Src), now, effects);
+        var resent = ResendIfMissed(Learn(linked, b.Values, m.Src), now, m.Src, effects);
+        return FlushEager(resent.State, now, resent.Effects);
     }
 
     /// <summary>

@@ -336,6 +336,24 @@ public class StepExamples
             Effects(Send("n2", "n0", UpData(1, 0, 4)))), t);
     }
 
+    // n1's ack (0) leaves out batch 1, sent 900 ms before: n1 would have had it long before
+    // writing, so it was lost (e.g. in a partition that has healed): resend at once, carrying
+    // the ack of n1's batch as well.
+    [Fact]
+    public void Gossip_WhoseAckShowsABatchMissed_GetsAResendAtOnce()
+    {
+        var n1 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(5), 0))) };
+        var s = HubState(Known(5), n1, PeerLink.Empty);
+        var t = Node.Step(s, Recv(900, "n1", "n0", UpData(1, 0, 7)));
+        var resent = n1 with
+        {
+            SentSeq = 2, InFlight = Map((2L, new Batch(SetOf(5), 900))),
+            RecvPrefix = 1, SentAck = 1, Attached = true,
+        };
+        Assert.Equal(new Transition(HubState(Known(5, 7), resent, Unsent(7)),
+            Effects(Send("n0", "n1", new Body.Gossip(Some(2L), Some(1L), Longs(5), 1)))), t);
+    }
+
     [Fact]
     public void Gossip_NotMarkedUp_DetachesTheSender()
     {
