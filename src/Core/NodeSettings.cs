@@ -36,12 +36,12 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
     Eager Eager = Eager.Up, long SuspectMs = 800)
 {
     /// <summary>The default profile: a star whose leaves send each value to the hub at once
-    /// and whose hub flushes to each leaf every 200 ms; acknowledgements ride on that traffic,
+    /// and whose hub flushes to each leaf every 220 ms; acknowledgements ride on that traffic,
     /// and go alone only after 2 s; a batch is resent after 3 s. A leaf whose batch the hub
     /// has not acknowledged for 800 ms relays through the next node id until the hub answers.
     /// </summary>
     public static readonly NodeSettings Default =
-        new(200, 3000, new Relay.Star(), 2000, Eager.Up, 800);
+        new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800);
 
     /// <summary>The latency profile: every value goes from its origin straight to every other
     /// node (one hop), with acknowledgements as lazy as the default's.</summary>

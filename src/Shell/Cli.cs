@@ -61,7 +61,7 @@ public static class Cli
         node settings (defaults in brackets; profile=latency starts from relay=total
         eager=all instead, and any key=value overrides the profile's value):
           profile=P     default (fewest messages) or latency (one hop)        [default]
-          tick-ms=N     flush batched values to relay peers every N ms            [200]
+          tick-ms=N     flush batched values to relay peers every N ms            [220]
           retry-ms=N    resend what a peer has not acknowledged after N ms       [3000]
           ack-ms=N      acknowledge alone after N ms with nothing to carry it    [2000]
           suspect-ms=N  relay through the next node id once the upstream has not

@@ -50,10 +50,10 @@ public class JepsenLogTests
         Assert.Equal(1100, inputs[0].Event.NowMs);
         var first = Assert.IsType<Event.Receive>(inputs[0].Event);
         Assert.Equal("c0", first.Message.Src);
-        Assert.Equal(new[] { 1300L, 1500, 1700, 1900 },
+        Assert.Equal(new[] { 1320L, 1540, 1760, 1980 },
             recording.Steps.Where(s => s.Synthesised).Select(s => s.Event.NowMs));
         Assert.Equal(1, recording.Skipped["unreadable :recv record"]);
-        Assert.Contains(recording.Notes, n => n.Contains("approximate") && n.Contains("200 ms"));
+        Assert.Contains(recording.Notes, n => n.Contains("approximate") && n.Contains("220 ms"));
         var final = Support.Fold(recording, recording.Steps.Length);
         Assert.Equal(new[] { 5L, 7, 8 }, final.Values);
         Assert.Equal(new[] { "n1" }, final.Peers.Keys);
