@@ -100,9 +100,9 @@ public sealed class NodeProtocolTests(GossipBinary binary)
     [InlineData("profile=fast", "profile=fast is not one of default, latency")]
     [InlineData("eager=some", "eager=some is not one of none, up, all")]
     [InlineData("speed=9",
-        "unknown setting 'speed' (keys: profile, tick-ms, retry-ms, ack-ms, relay, eager)")]
+        "unknown setting 'speed' (keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager)")]
     [InlineData("bogus",
-        "'bogus' is not key=value (keys: profile, tick-ms, retry-ms, ack-ms, relay, eager)")]
+        "'bogus' is not key=value (keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager)")]
     public void BadSetting_ExitsTwoWithAClearMessage_BeforeReadingStdin(string arg, string message)
     {
         using var node = new NodeProcess(binary.Path, arg);
