@@ -32,6 +32,7 @@ public static partial class Node
             Membership = new Membership(b.NodeId, b.NodeIds),
             Peers = peers,
             GossipDueMs = dueMs,
+            Upstream = s.Settings.Relay.Upstream(b.NodeId, b.NodeIds),
         };
         return new Transition(next, ok.Add(new Effect.SetTimer(TimerId.Gossip, dueMs)));
     }

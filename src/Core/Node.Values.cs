@@ -9,12 +9,14 @@ public static partial class Node
     /// <summary>
     /// <c>broadcast</c> (Maelstrom broadcast workload): store the value and acknowledge it.
     /// Acknowledging is a promise that every node will get the value, so it is queued for
-    /// every relay peer before the reply is sent. A value we already hold changes nothing,
-    /// which makes client retries and duplicated deliveries harmless. Nodes of other designs
-    /// forward values as plain <c>broadcast</c>s, so the sender is treated as a holder.
+    /// every relay peer before the reply is sent; eager links (<see cref="Eager"/>) send it
+    /// at once. A value we already hold changes nothing, which makes client retries and
+    /// duplicated deliveries harmless. Nodes of other designs forward values as plain
+    /// <c>broadcast</c>s, so the sender is treated as a holder.
     /// </summary>
-    private static Transition OnBroadcast(NodeState s, Envelope m, Body.Broadcast b) =>
-        new(Learn(s, Seq1(b.Message), m.Src), ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)));
+    private static Transition OnBroadcast(NodeState s, long now, Envelope m, Body.Broadcast b) =>
+        FlushEager(Learn(s, Seq1(b.Message), m.Src), now,
+            ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)));
 
     /// <summary>
     /// <c>read</c>: answer with the node's own local values (fly.io 3c: "Nodes should only
@@ -26,31 +28,51 @@ public static partial class Node
         Unchanged(s, ReplyTo(m, b.MsgId, id => new Body.ReadOk(id, s.Values.InOrder)));
 
     /// <summary>
-    /// <c>gossip</c> (ours, node to node): store the batch, queue the new values for every
-    /// other relay peer, then acknowledge. The ack means "stored and queued onward", so once
-    /// it is sent the sender may forget the batch without any value being lost.
+    /// <c>gossip</c> (ours, node to node): first the acknowledgement it carries retires our
+    /// batches to the sender up to that number, and <c>up</c> says whether the sender relays
+    /// through us now (then we forward it what we learn). Its batch, if any, is recorded as
+    /// arrived (owing the sender an acknowledgement, which rides on the next message to it);
+    /// a digest (<c>have</c>) queues exactly the values the sender lacks. Its values are
+    /// stored and queued for every other forwarded peer, eager links sending at once. A
+    /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>); one whose
+    /// ack shows a batch missed is answered with a resend (see <see cref="ResendIfMissed"/>).
+    /// A node that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node is
+    /// ignored. Redelivery leaves the state equal: arrivals, acks and values are sets.
     /// </summary>
-    private static Transition OnGossip(NodeState s, Envelope m, Body.Gossip b) =>
-        new(Learn(s, b.Values, m.Src), ReplyTo(m, b.MsgId, id => new Body.GossipOk(id)));
-
-    /// <summary>
-    /// <c>gossip_ok</c> (our ack): the peer stored the batch sent with that <c>msg_id</c>, so it
-    /// stops being retried. An ack for an unknown or already acknowledged batch (a duplicate,
-    /// or a late ack of a batch since merged into a retry) changes nothing.
-    /// </summary>
-    private static Transition OnGossipOk(NodeState s, Envelope m, Body.GossipOk b)
+    private static Transition OnGossip(NodeState s, long now, Envelope m, Body.Gossip b)
     {
-        if (s.Peers.Find(m.Src).Case is not PeerLink link
-            || !link.InFlight.ContainsKey(b.InReplyTo))
-            return Unchanged(s, Seq<Effect>());
-        var acked = link with { InFlight = link.InFlight.Remove(b.InReplyTo) };
-        return new Transition(s with { Peers = s.Peers.SetItem(m.Src, acked) }, Seq<Effect>());
+        if (!IsNode(s, m.Src)) return Unchanged(s, new Note.FromNonNode("gossip", m.Src));
+        var link = s.Peers.Find(m.Src).IfNone(PeerLink.Opened).Acked(b.Ack) with
+        {
+            Attached = b.Up,
+        };
+        var heard = b.Seq.Match(
+            seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, b)),
+            () => link);
+        var filled = b.Have.IsEmpty ? heard : heard with
+        {
+            Unsent = heard.Owed is var owed
+                ? heard.Unsent.TryAddRange(
+                    Ranges.Lacking(s.Values.Set, b.Have).Filter(v => !owed.Contains(v)))
+                : heard.Unsent,
+        };
+        var back = s.ShapeUpstream == Some(m.Src) && s.Upstream != s.ShapeUpstream;
+        var linked = s with
+        {
+            Peers = s.Peers.AddOrUpdate(m.Src, filled),
+            Upstream = back ? s.ShapeUpstream : s.Upstream,
+        };
+        var effects = back
+            ? Seq1<Effect>(new Effect.Log(new Note.UpstreamBack(m.Src)))
+            : Seq<Effect>();
+        var resent = ResendIfMissed(Learn(linked, b.Values, m.Src), now, m.Src, effects);
+        return FlushEager(resent.State, now, resent.Effects);
     }
 
     /// <summary>
-    /// Adds values learned from <paramref name="from"/>: new ones are queued for every relay
-    /// peer except the sender (see <see cref="Relay.ForwardsLearned"/>); the sender, shown to
-    /// hold them all, is owed none of them.
+    /// Adds values learned from <paramref name="from"/>: new ones are queued for every
+    /// forwarded peer (<see cref="PeerLink.Forwarded"/>) except the sender (see
+    /// <see cref="Relay.ForwardsLearned"/>); the sender, shown to hold them all, is owed none.
     /// Learning values already known leaves the state equal (idempotence).
     /// (LanguageExt 4's <c>Set.Union</c>/<c>Except</c> rebuild the whole set, ~1 ms at 10k
     /// values; <c>TryAddRange</c>/<c>RemoveRange</c> touch only the items given.)
@@ -61,7 +83,9 @@ public static partial class Node
         var fresh = Forwards(s, from) ? added : Seq<long>();
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
-            : fresh.IsEmpty ? link : link with { Unsent = link.Unsent.TryAddRange(fresh) });
+            : fresh.IsEmpty || !link.Forwarded
+                ? link
+                : link with { Unsent = link.Unsent.TryAddRange(fresh) });
         return s with { Values = known, Peers = peers };
     }
 
@@ -69,6 +93,9 @@ public static partial class Node
     /// from a client, and from another node only when the relay forwards learned
     /// values.</summary>
     private static bool Forwards(NodeState s, string from) =>
-        s.Settings.Relay.ForwardsLearned
-        || !s.Membership.Exists(m => m.NodeIds.Exists(n => n == from));
+        s.Settings.Relay.ForwardsLearned || !IsNode(s, from);
+
+    /// <summary>Whether <paramref name="id"/> is one of the cluster's node ids.</summary>
+    private static bool IsNode(NodeState s, string id) =>
+        s.Membership.Exists(m => m.NodeIds.Exists(n => n == id));
 }

@@ -51,10 +51,9 @@ public static partial class Node
         _ when !s.IsInitialised => OnBeforeInit(s, m),
         _ when m.Dest != s.Self => OnMisaddressed(s, m),
         Body.Topology b => OnTopology(s, m, b),
-        Body.Broadcast b => OnBroadcast(s, m, b),
+        Body.Broadcast b => OnBroadcast(s, now, m, b),
         Body.Read b => OnRead(s, m, b),
-        Body.Gossip b => OnGossip(s, m, b),
-        Body.GossipOk b => OnGossipOk(s, m, b),
+        Body.Gossip b => OnGossip(s, now, m, b),
         Body.InitOk or Body.TopologyOk or Body.BroadcastOk or Body.ReadOk or Body.Error =>
             OnStrayReply(s, m),
         _ => throw new UnreachableException(m.Body.ToString()),

@@ -3,6 +3,21 @@ using static LanguageExt.Prelude;
 
 namespace FunctionalGossip.Core;
 
+/// <summary>Which links a node sends new values on at once, instead of on its next
+/// tick.</summary>
+public enum Eager
+{
+    /// <summary>Every link waits for the tick (batches as large as possible).</summary>
+    None,
+
+    /// <summary>Only the link to the node's upstream (the hub, or the tree parent) is sent at
+    /// once; values flowing away from the hub wait for the tick.</summary>
+    Up,
+
+    /// <summary>Every link is sent at once (one hop, no batching).</summary>
+    All,
+}
+
 /// <summary>
 /// A node's tunables, given as positional <c>key=value</c> arguments (Maelstrom passes
 /// non-option arguments to <c>--bin</c> verbatim). Part of the state, so Step stays a pure
@@ -11,39 +26,92 @@ namespace FunctionalGossip.Core;
 /// <param name="TickMs">How often batched values are flushed to relay peers.</param>
 /// <param name="RetryMs">How long a batch may go unacknowledged before it is sent again.</param>
 /// <param name="Relay">Which peers a node forwards values to.</param>
-public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay)
+/// <param name="AckMs">How long a received batch may wait for a message that carries its
+/// acknowledgement before an explicit one is sent (batches from a node that relays through
+/// this one are acknowledged by the next tick instead).</param>
+/// <param name="Eager">Which links get new values at once rather than on the tick.</param>
+/// <param name="SuspectMs">How long a batch to the upstream may wait for its acknowledgement
+/// before the node relays through the next node id instead (0: never).</param>
+public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long AckMs = 2000,
+    Eager Eager = Eager.Up, long SuspectMs = 800)
 {
-    /// <summary>The defaults: flush every 100 ms, retry after 1 s, relay through a star.</summary>
-    public static readonly NodeSettings Default = new(100, 1000, new Relay.Star());
+    /// <summary>The default profile: a star whose leaves send each value to the hub at once
+    /// and whose hub flushes to each leaf every 220 ms; acknowledgements ride on that traffic,
+    /// and go alone only after 2 s; a batch is resent after 3 s. A leaf whose batch the hub
+    /// has not acknowledged for 800 ms relays through the next node id until the hub answers.
+    /// </summary>
+    public static readonly NodeSettings Default =
+        new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800);
+
+    /// <summary>The latency profile: every value goes from its origin straight to every other
+    /// node (one hop), with acknowledgements as lazy as the default's.</summary>
+    public static readonly NodeSettings Latency =
+        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800);
+
+    private const string Keys =
+        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager";
 
     /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
     /// order.</summary>
-    public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} relay={Relay.Render()}";
+    public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} ack-ms={AckMs} "
+        + $"suspect-ms={SuspectMs} relay={Relay.Render()} eager={EagerName(Eager)}";
 
-    /// <summary>Parses <c>key=value</c> words over <see cref="Default"/>; Left is a message
-    /// naming the offending word and what is accepted.</summary>
-    public static Either<string, NodeSettings> Parse(IEnumerable<string> words) =>
-        words.Aggregate(
-            Right<string, NodeSettings>(Default),
-            (acc, word) => acc.Bind(s => ParseWord(s, word)));
+    /// <summary>Parses <c>key=value</c> words: a <c>profile=</c> word picks the preset they
+    /// start from (<see cref="Default"/> without one), wherever it stands, and every other
+    /// word overrides one setting of it. Left is a message naming the offending word and what
+    /// is accepted.</summary>
+    public static Either<string, NodeSettings> Parse(IEnumerable<string> words)
+    {
+        var list = words.ToList();
+        var profiles = list.Where(w => w.StartsWith("profile=", StringComparison.Ordinal));
+        var start = profiles.Aggregate(Right<string, NodeSettings>(Default),
+            (acc, word) => acc.Bind(_ => Profile(word["profile=".Length..])));
+        return list.Where(w => !w.StartsWith("profile=", StringComparison.Ordinal)).Aggregate(
+            start, (acc, word) => acc.Bind(s => ParseWord(s, word)));
+    }
+
+    private static Either<string, NodeSettings> Profile(string name) => name switch
+    {
+        "default" => Right<string, NodeSettings>(Default),
+        "latency" => Right<string, NodeSettings>(Latency),
+        _ => Left<string, NodeSettings>($"profile={name} is not one of default, latency"),
+    };
 
     private static Either<string, NodeSettings> ParseWord(NodeSettings s, string word)
     {
         var eq = word.IndexOf('=');
-        if (eq <= 0) return Left<string, NodeSettings>(
-            $"'{word}' is not key=value (keys: tick-ms, retry-ms, relay)");
+        if (eq <= 0) return Left<string, NodeSettings>($"'{word}' is not key=value ({Keys})");
         var (key, value) = (word[..eq], word[(eq + 1)..]);
         return key switch
         {
             "tick-ms" => Millis(key, value, 1, 60_000).Map(v => s with { TickMs = v }),
             "retry-ms" => Millis(key, value, 1, 600_000).Map(v => s with { RetryMs = v }),
+            "ack-ms" => Millis(key, value, 0, 600_000).Map(v => s with { AckMs = v }),
+            "suspect-ms" => Millis(key, value, 0, 600_000).Map(v => s with { SuspectMs = v }),
             "relay" => Relay.Parse(value).ToEither(
                     $"relay={value} is not one of star, total, given, tree1..tree64")
                 .Map(r => s with { Relay = r }),
-            _ => Left<string, NodeSettings>(
-                $"unknown setting '{key}' (keys: tick-ms, retry-ms, relay)"),
+            "eager" => ParseEager(value).ToEither($"eager={value} is not one of none, up, all")
+                .Map(e => s with { Eager = e }),
+            _ => Left<string, NodeSettings>($"unknown setting '{key}' ({Keys})"),
         };
     }
+
+    private static string EagerName(Eager e) => e switch
+    {
+        Eager.None => "none",
+        Eager.Up => "up",
+        Eager.All => "all",
+        _ => throw new System.Diagnostics.UnreachableException(e.ToString()),
+    };
+
+    private static Option<Eager> ParseEager(string text) => text switch
+    {
+        "none" => Eager.None,
+        "up" => Eager.Up,
+        "all" => Eager.All,
+        _ => None,
+    };
 
     private static Either<string, long> Millis(string key, string value, long min, long max) =>
         long.TryParse(value, out var v) && v >= min && v <= max

@@ -15,19 +15,108 @@ public sealed record Membership(string Self, Seq<string> NodeIds);
 public sealed record Batch(Set<long> Values, long SentAtMs);
 
 /// <summary>
-/// What this node owes one relay peer: values not yet sent, and batches sent but not yet
-/// acknowledged (by <c>msg_id</c>). A value leaves this record only when the peer acknowledges
-/// a batch holding it, or shows it already has it by gossiping it to us.
+/// One relay link, both ways. Outgoing: values not yet sent, and batches sent but not yet
+/// acknowledged, by their sequence number on this link (1, 2, 3, ...). A value leaves this
+/// record only when the peer acknowledges a batch holding it, or shows it already has it by
+/// sending it to us. Incoming: which of the peer's batches arrived (every one up to
+/// <see cref="RecvPrefix"/>, plus <see cref="RecvAbove"/>), and since when the peer has not
+/// been told so, and by when it must be (acknowledgements are cumulative and ride on whatever
+/// we send the peer; one goes alone only when due).
 /// </summary>
 /// <param name="Unsent">Values to put in the next batch.</param>
-/// <param name="InFlight">Unacknowledged batches by the <c>msg_id</c> they were sent with.</param>
-public sealed record PeerLink(Set<long> Unsent, Map<long, Batch> InFlight)
+/// <param name="InFlight">Unacknowledged batches by sequence number.</param>
+/// <param name="SentSeq">The sequence number of the last batch sent on this link.</param>
+/// <param name="AckedSeq">The peer's latest acknowledgement: it has every batch up to this
+/// one, so a resend covers every batch after it.</param>
+/// <param name="RecvPrefix">Every batch of the peer's numbered up to this one has
+/// arrived: the acknowledgement we send.</param>
+/// <param name="RecvAbove">Batches of the peer's that arrived beyond a gap.</param>
+/// <param name="SentAck">The acknowledgement we last sent the peer.</param>
+/// <param name="AckDueMs">When an acknowledgement the peer has not yet had must go, alone if
+/// nothing else carries it; none when the last acknowledgement we sent is current.</param>
+/// <param name="Relayed">Whether the peer is part of this node's relay shape (from
+/// <c>init</c> or <c>topology</c>); a link opened because the peer wrote to us is not.</param>
+/// <param name="Attached">Whether the peer's latest message said it relays through us (its
+/// upstream, by the shape or as a fallback).</param>
+public sealed record PeerLink(
+    Set<long> Unsent,
+    Map<long, Batch> InFlight,
+    long SentSeq,
+    long AckedSeq,
+    long RecvPrefix,
+    Set<long> RecvAbove,
+    long SentAck,
+    Option<long> AckDueMs,
+    bool Relayed,
+    bool Attached)
 {
-    /// <summary>A link that owes nothing.</summary>
-    public static readonly PeerLink Empty = new(Set<long>(), Map<long, Batch>());
+    /// <summary>A relay link that owes nothing and has heard nothing.</summary>
+    public static readonly PeerLink Empty =
+        new(Set<long>(), Map<long, Batch>(), 0, 0, 0, Set<long>(), 0, None, true, false);
+
+    /// <summary>A link opened because the peer wrote to us (or we fell back to it): values
+    /// go on it only while the peer is <see cref="Attached"/>.</summary>
+    public static readonly PeerLink Opened = Empty with { Relayed = false };
+
+    /// <summary>Whether values this node learns are queued for the peer.</summary>
+    public bool Forwarded => Relayed || Attached;
+
+    /// <summary>Whether the oldest batch in flight has waited <paramref name="ms"/> for its
+    /// acknowledgement.</summary>
+    public bool WaitedFor(long now, long ms) =>
+        InFlight.Exists((_, b) => now - b.SentAtMs >= ms);
 
     /// <summary>Every value this link still has to get acknowledged.</summary>
     public Set<long> Owed => InFlight.Values.Fold(Unsent, (acc, b) => acc.TryAddRange(b.Values));
+
+    /// <summary>The link after the peer acknowledged every batch up to
+    /// <paramref name="ack"/>.</summary>
+    public PeerLink Acked(long ack) =>
+        ack <= AckedSeq
+            ? this
+            : this with
+            {
+                InFlight = InFlight.Filter((seq, _) => seq > ack),
+                AckedSeq = Math.Min(ack, SentSeq),
+            };
+
+    /// <summary>The link after the peer's batch <paramref name="seq"/> arrived, covering its
+    /// batches from <paramref name="from"/> (a resend covers every batch it merges). When
+    /// that takes the prefix past the acknowledgement we last sent, one is owed by
+    /// <paramref name="dueMs"/> (or earlier, if already owed). A resend always has a new
+    /// number, so it is always acknowledged; a duplicate of a batch we acknowledged is
+    /// not.</summary>
+    public PeerLink Received(long seq, long from, long dueMs)
+    {
+        var (prefix, above) = from <= RecvPrefix + 1
+            ? (Math.Max(RecvPrefix, seq), RecvAbove)
+            : (RecvPrefix, seq > RecvPrefix ? RecvAbove.TryAdd(seq) : RecvAbove);
+        while (above.Contains(prefix + 1)) prefix++;
+        if (!above.IsEmpty && above.Min <= prefix) above = above.Filter(x => x > prefix);
+        return this with
+        {
+            RecvPrefix = prefix,
+            RecvAbove = above,
+            AckDueMs = prefix <= SentAck ? AckDueMs
+                : AckDueMs.Match(due => Math.Min(due, dueMs), () => dueMs),
+        };
+    }
+
+    /// <summary>The link after sending the peer a message, which carries our current
+    /// acknowledgement; with <paramref name="values"/>, also a new batch holding them (and
+    /// replacing every batch in flight when <paramref name="merged"/>).</summary>
+    public PeerLink Sent(long now, Set<long> values, bool merged) =>
+        values.IsEmpty
+            ? this with { AckDueMs = None, SentAck = RecvPrefix }
+            : this with
+            {
+                SentAck = RecvPrefix,
+                Unsent = Set<long>(),
+                InFlight = (merged ? Map<long, Batch>() : InFlight)
+                    .Add(SentSeq + 1, new Batch(values, now)),
+                SentSeq = SentSeq + 1,
+                AckDueMs = None,
+            };
 }
 
 /// <summary>
@@ -38,23 +127,29 @@ public sealed record PeerLink(Set<long> Unsent, Map<long, Batch> InFlight)
 /// <param name="Values">Every value the node knows, as a set and in the order learned: what
 /// <c>read</c> returns.</param>
 /// <param name="Peers">The relay peers and what is owed to each.</param>
-/// <param name="NextMsgId">The next <c>msg_id</c> for a message this node originates (from
-/// 1).</param>
 /// <param name="GossipDueMs">When the gossip timer is due (a tick before it is stale).</param>
+/// <param name="Upstream">The peer this node relays through now: the shape's upstream (hub,
+/// tree parent), or a fallback while that one does not acknowledge; none for the hub, the
+/// root and the flat shapes.</param>
 public sealed record NodeState(
     NodeSettings Settings,
     Option<Membership> Membership,
     KnownValues Values,
     Map<string, PeerLink> Peers,
-    long NextMsgId,
-    long GossipDueMs)
+    long GossipDueMs,
+    Option<string> Upstream)
 {
     /// <summary>A node before <c>init</c>.</summary>
     public static NodeState Initial(NodeSettings settings) =>
-        new(settings, None, KnownValues.Empty, Map<string, PeerLink>(), 1, 0);
+        new(settings, None, KnownValues.Empty, Map<string, PeerLink>(), 0, None);
 
     /// <summary>Whether <c>init</c> has been handled.</summary>
     public bool IsInitialised => Membership.IsSome;
+
+    /// <summary>The upstream the relay shape gives this node (see
+    /// <see cref="Relay.Upstream"/>).</summary>
+    public Option<string> ShapeUpstream =>
+        Membership.Bind(m => Settings.Relay.Upstream(m.Self, m.NodeIds));
 
     /// <summary>This node's id, or "" before <c>init</c>.</summary>
     public string Self => Membership.Match(m => m.Self, () => "");

@@ -59,6 +59,37 @@ public abstract record Note
             None: () => $"ignored {Type} from {From}");
     }
 
+    /// <summary>A node-to-node message from an id that is not one of the cluster's nodes.
+    /// </summary>
+    /// <param name="Type">The message's type.</param>
+    /// <param name="From">Its sender.</param>
+    public sealed record FromNonNode(string Type, string From) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() => $"ignored {Type} from {From}, not a node";
+    }
+
+    /// <summary>The upstream left a batch unacknowledged too long: relay through another
+    /// node (no single point of failure).</summary>
+    /// <param name="Silent">The upstream that went silent.</param>
+    /// <param name="SilentMs">How long it may stay silent (suspect-ms).</param>
+    /// <param name="Via">The node relayed through now.</param>
+    public sealed record Fallback(string Silent, long SilentMs, string Via) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"upstream {Silent} silent for {SilentMs} ms: relaying through {Via}";
+    }
+
+    /// <summary>The shape's own upstream answers again: the fallback ends.</summary>
+    /// <param name="Upstream">The upstream relayed through again.</param>
+    public sealed record UpstreamBack(string Upstream) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"upstream {Upstream} answers: relaying through it again";
+    }
+
     /// <summary>Topology neighbours that are not node ids of this cluster.</summary>
     /// <param name="Neighbours">The ones left out, in the order given.</param>
     public sealed record UnknownNeighbours(Seq<string> Neighbours) : Note

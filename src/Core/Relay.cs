@@ -71,6 +71,22 @@ public abstract record Relay
         };
     }
 
+    /// <summary>The peer that <paramref name="self"/> sends values towards the root through:
+    /// the hub of a star, a tree node's parent; none for the hub, the root, and the flat
+    /// shapes (<see cref="Total"/>, <see cref="Given"/>).</summary>
+    public Option<string> Upstream(string self, Seq<string> nodeIds)
+    {
+        if (nodeIds.IsEmpty || nodeIds.Head == self) return None;
+        return this switch
+        {
+            Star => Some(nodeIds.Head),
+            Tree t => nodeIds.ToList().IndexOf(self) is var i and > 0
+                ? Some(nodeIds[(i - 1) / t.Fanout])
+                : None,
+            _ => None,
+        };
+    }
+
     private static Set<string> TreePeers(string self, Seq<string> nodeIds, int fanout)
     {
         var index = nodeIds.ToList().IndexOf(self);

@@ -20,19 +20,32 @@ public static class Describe
             m => $"node {m.Self} of [{string.Join(" ", m.NodeIds)}]",
             () => "node (not initialised)")).Append('\n');
         sb.Append($"settings {s.Settings.Render()}\n");
-        sb.Append($"next-msg-id {s.NextMsgId}  gossip-due {s.GossipDueMs} ms\n");
+        sb.Append($"gossip-due {s.GossipDueMs} ms  upstream "
+            + s.Upstream.IfNone("none") + (s.Upstream == s.ShapeUpstream ? "" : " (fallback)")
+            + "\n");
         sb.Append($"values ({s.Values.Count}): {Values(s.Values)}\n");
         sb.Append($"peers ({s.Peers.Count}):");
         if (s.Peers.IsEmpty) sb.Append(" none");
         foreach (var (peer, link) in s.Peers)
         {
-            sb.Append($"\n  {peer}: unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
-            foreach (var (msgId, batch) in link.InFlight)
-                sb.Append($"\n    in flight msg_id {msgId} sent {batch.SentAtMs} ms: "
+            sb.Append($"\n  {peer}{(link.Relayed ? "" : " (opened)")}"
+                + $"{(link.Attached ? " attached" : "")}: "
+                + $"unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
+            sb.Append($"\n    sent seq {link.SentSeq} (acked {link.AckedSeq}), "
+                + $"received {Received(link)}, ack "
+                + link.AckDueMs.Match(t => $"due {t} ms", () => "none"));
+            foreach (var (seq, batch) in link.InFlight)
+                sb.Append($"\n    in flight seq {seq} sent {batch.SentAtMs} ms: "
                     + $"({batch.Values.Count}) {Values(batch.Values)}");
         }
         return sb.ToString();
     }
+
+    /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap.
+    /// </summary>
+    public static string Received(PeerLink link) =>
+        (link.RecvPrefix == 0 ? "none" : $"1-{link.RecvPrefix}")
+        + (link.RecvAbove.IsEmpty ? "" : $" and {Values(link.RecvAbove)}");
 
     /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
     /// empty.</summary>
@@ -77,14 +90,16 @@ public static class Describe
         Core.Wire.Body.Topology b => $"topology ({b.Neighbours.Count} nodes){Id(b.MsgId)}",
         Core.Wire.Body.Broadcast b => $"broadcast {b.Message}{Id(b.MsgId)}",
         Core.Wire.Body.Read b => $"read{Id(b.MsgId)}",
-        Core.Wire.Body.Gossip b => $"gossip [{Values(b.Values)}]{Id(b.MsgId)}",
+        Core.Wire.Body.Gossip b => b.Seq.Match(
+            seq => $"gossip seq {b.Covers.Match(f => f == seq ? "" : $"{f}-", () => "")}{seq} "
+                + $"[{Values(b.Values)}] ack {b.Ack}",
+            () => $"gossip ack {b.Ack}"),
         Core.Wire.Body.ReadOk b => $"read_ok [{Values(b.Messages)}] in_reply_to={b.InReplyTo}",
         Core.Wire.Body.Error b => $"error {b.Code} in_reply_to={b.InReplyTo}"
             + b.Text.Match(t => $" \"{t}\"", () => ""),
         Core.Wire.Body.InitOk b => $"init_ok in_reply_to={b.InReplyTo}",
         Core.Wire.Body.TopologyOk b => $"topology_ok in_reply_to={b.InReplyTo}",
         Core.Wire.Body.BroadcastOk b => $"broadcast_ok in_reply_to={b.InReplyTo}",
-        Core.Wire.Body.GossipOk b => $"gossip_ok in_reply_to={b.InReplyTo}",
         Core.Wire.Body.Unknown b => $"{b.TypeName} (unknown type){Id(b.MsgId)}",
         Core.Wire.Body.Malformed b => $"{b.TypeName} (malformed: {b.Reason}){Id(b.MsgId)}",
         _ => throw new UnreachableException(body.ToString()),

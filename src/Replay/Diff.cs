@@ -51,12 +51,12 @@ public static class StateDiff
         if (before.Membership != after.Membership)
             changes.Add(new Change.Field("membership", Member(before), Member(after)));
         AddSet(changes, "values", before.Values.Set, after.Values.Set);
-        if (before.NextMsgId != after.NextMsgId)
-            changes.Add(new Change.Field("next-msg-id", $"{before.NextMsgId}",
-                $"{after.NextMsgId}"));
         if (before.GossipDueMs != after.GossipDueMs)
             changes.Add(new Change.Field("gossip-due", $"{before.GossipDueMs} ms",
                 $"{after.GossipDueMs} ms"));
+        if (before.Upstream != after.Upstream)
+            changes.Add(new Change.Field("upstream", before.Upstream.IfNone("none"),
+                after.Upstream.IfNone("none")));
         var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var peer in peers)
@@ -71,11 +71,14 @@ public static class StateDiff
         if (before.IsNone) changes.Add(new Change.Field($"peer {peer}", "absent", "relay peer"));
         AddSet(changes, $"peer {peer} unsent", b.Unsent, a.Unsent);
         foreach (var id in b.InFlight.Keys.Where(k => !a.InFlight.ContainsKey(k)))
-            changes.Add(new Change.Field($"peer {peer} in-flight msg_id {id}",
+            changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",
                 Batch(b.InFlight[id]), "gone"));
         foreach (var id in a.InFlight.Keys.Where(k => !b.InFlight.ContainsKey(k)))
-            changes.Add(new Change.Field($"peer {peer} in-flight msg_id {id}",
+            changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",
                 "none", Batch(a.InFlight[id])));
+        if (Describe.Received(b) != Describe.Received(a))
+            changes.Add(new Change.Field($"peer {peer} received", Describe.Received(b),
+                Describe.Received(a)));
     }
 
     private static void AddSet(ImmutableArray<Change>.Builder changes, string what,

@@ -43,7 +43,7 @@ public abstract record ReplayArgs
           our journal         the node's stderr (node-logs/nX.log of our node)
           jepsen.log          Maelstrom's log written with --log-net-recv (pick a node: --node nX)
           Go library log      node-logs/nX.log of a node using Maelstrom's Go library
-        key=value overrides node settings (tick-ms, retry-ms, relay), e.g. for foreign logs.
+        key=value overrides node settings (profile, tick-ms, ...), e.g. for foreign logs.
         Commands are read from --script, else from stdin (interactive on a terminal); try help.
         Exit status: 0 done, 2 unusable arguments or log.
 

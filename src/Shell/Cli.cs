@@ -45,7 +45,8 @@ public static class Cli
             {
                 Console.Error.WriteLine($"gossip: {message}");
                 Console.Error.WriteLine(
-                    "usage: gossip [tick-ms=N] [retry-ms=N] [relay=star|total|given|treeK]"
+                    "usage: gossip [profile=default|latency] [tick-ms=N] [retry-ms=N] [ack-ms=N]"
+                    + " [suspect-ms=N] [relay=star|total|given|treeK] [eager=none|up|all]"
                     + "  (see gossip --help)");
                 return 2;
             });
@@ -73,11 +74,18 @@ public static class Cli
                                       127.0.0.1 (default port 8080) until Ctrl-C
           gossip --help               this text
 
-        node settings (defaults in brackets):
-          tick-ms=N     flush batched values to relay peers every N ms            [100]
-          retry-ms=N    resend a batch not acknowledged after N ms               [1000]
+        node settings (defaults in brackets; profile=latency starts from relay=total
+        eager=all instead, and any key=value overrides the profile's value):
+          profile=P     default (fewest messages) or latency (one hop)        [default]
+          tick-ms=N     flush batched values to relay peers every N ms            [220]
+          retry-ms=N    resend what a peer has not acknowledged after N ms       [3000]
+          ack-ms=N      acknowledge alone after N ms with nothing to carry it    [2000]
+          suspect-ms=N  relay through the next node id once the upstream has not
+                        acknowledged for N ms (0: never)                          [800]
           relay=R       who values are forwarded to: star (hub = first node id),
                         total, given (Maelstrom's topology), treeK (fan-out K)   [star]
+          eager=E       links sent at once instead of on the tick: none, up
+                        (towards the hub), all                                     [up]
 
         """;
 }

@@ -15,9 +15,14 @@ public class ClusterProperties
         Gen.Const<Relay>(new Relay.Star()), Gen.Const<Relay>(new Relay.Total()),
         Gen.Const<Relay>(new Relay.Given()), Gen.Int[1, 5].Select(k => (Relay)new Relay.Tree(k)));
 
-    internal static readonly Gen<NodeSettings> GenSettings =
-        Gen.Long[5, 200].SelectMany(t => Gen.Long[2 * t, 50 * t].Select(GenRelay,
-            (r, relay) => new NodeSettings(t, r, relay)));
+    private static readonly Gen<NodeSettings> GenKnobs =
+        Gen.Long[5, 200].SelectMany(t => Gen.Long[2 * t, 50 * t].Select(Gen.Long[0, 20 * t],
+            GenRelay, Gen.Enum<Eager>(), Gen.Long[0, 20 * t],
+            (r, ack, relay, eager, suspect) => new NodeSettings(t, r, relay, ack, eager, suspect)));
+
+    /// <summary>The profiles as they ship, and any mix of the knobs.</summary>
+    internal static readonly Gen<NodeSettings> GenSettings = Gen.Frequency(
+        (1, Gen.Const(NodeSettings.Default)), (1, Gen.Const(NodeSettings.Latency)), (4, GenKnobs));
 
     internal static readonly Gen<Op> GenOp = Gen.Frequency(
         (4, Gen.Int[0, 1000].Select(p => (Op)new Op.Deliver(p))),
@@ -42,7 +47,8 @@ public class ClusterProperties
     {
         var cluster = new MiniCluster(c.Nodes, c.Settings);
         foreach (var op in c.Ops) cluster.Run(op);
-        var bound = (int)(20 * (c.Settings.RetryMs / c.Settings.TickMs + 2) + 4 * c.Nodes);
+        var s = c.Settings;
+        var bound = (int)(20 * ((s.RetryMs + s.AckMs) / s.TickMs + 2) + 4 * c.Nodes);
         if (!cluster.Stabilise(bound)) return false;
         var first = cluster.Nodes[cluster.Ids.Head].Values.Set;
         var union = cluster.Nodes.Values.Aggregate(Set<long>.Empty,
@@ -57,8 +63,10 @@ public class ClusterProperties
     public void AfterHealing_EveryNodeHoldsExactlyEveryAcknowledgedOrLearnedValue() =>
         GenCase.Sample(Converges, iter: PropertyBudget.Iter(2000));
 
+    internal static readonly Gen<Case> GenLongCase =
+        Gen.Int[2, 25].Select(GenSettings, GenOp.Array[300, 1500], (n, s, ops) => new Case(n, s, ops));
+
     [Fact]
     public void LongPartitionedRuns_StillConverge() =>
-        Gen.Int[2, 25].Select(GenSettings, GenOp.Array[300, 1500], (n, s, ops) => new Case(n, s, ops))
-            .Sample(Converges, iter: PropertyBudget.Iter(60));
+        GenLongCase.Sample(Converges, iter: PropertyBudget.Iter(60));
 }

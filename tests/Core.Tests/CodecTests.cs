@@ -52,6 +52,11 @@ public class CodecTests
     [InlineData("""{"type":"init","node_id":"n0","node_ids":["n0",1],"msg_id":1}""", "'node_ids' must hold only strings, got 1")]
     [InlineData("""{"type":"topology","topology":{"n0":"n1"},"msg_id":1}""", "'topology.n0' must be an array of strings")]
     [InlineData("""{"type":"gossip","values":[1,"x"],"msg_id":1}""", "'values' must hold only integers, got \"x\"")]
+    [InlineData("""{"type":"gossip","seq":1,"values":[1],"msg_id":1}""", "missing field 'ack'")]
+    [InlineData("""{"type":"gossip","values":[1],"ack":0,"msg_id":1}""", "'values' and 'from' need 'seq'")]
+    [InlineData("""{"type":"gossip","seq":"2","values":[],"ack":0,"msg_id":1}""", "'seq' must be an integer, got \"2\"")]
+    [InlineData("""{"type":"gossip","ack":0,"up":1,"msg_id":1}""", "'up' must be a boolean, got 1")]
+    [InlineData("""{"type":"gossip","ack":0,"have":[1,2,3],"msg_id":1}""", "'have' must hold pairs lo, hi")]
     public void Decode_KnownTypeWithBadFields_IsMalformedWithReason(string body, string reason)
     {
         var b = Assert.IsType<Body.Malformed>(BodyOf(body));
@@ -90,6 +95,18 @@ public class CodecTests
         Assert.Equal("""{"src":"n0","dest":"c1","body":{"type":"error","code":10,"in_reply_to":3}}""", err);
     }
 
+    // The only node-to-node message: a numbered batch with the cumulative ack, or a bare ack.
+    [Fact]
+    public void Encode_Gossip_BatchOrBareAck()
+    {
+        var batch = new Body.Gossip(Some(4L), Some(2L), toSeq(new long[] { 1, 5 }), 7);
+        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","seq":4,"from":2,"values":[1,5],"ack":7}}""",
+            Codec.Encode(new Envelope("n1", "n0", batch)));
+        var ack = new Body.Gossip(None, None, Seq<long>(), 3);
+        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","ack":3}}""",
+            Codec.Encode(new Envelope("n1", "n0", ack)));
+    }
+
     private static readonly Gen<string> GenId =
         Gen.OneOf(Gen.Const("n0"), Gen.Const("c12"), Gen.String[Gen.Char.AlphaNumeric, 1, 6], Gen.String);
 
@@ -106,8 +123,10 @@ public class CodecTests
         GenMsgId.Select(m => (Body)new Body.Read(m)),
         Gen.Long.Select(GenLongs, (r, v) => (Body)new Body.ReadOk(r, v)),
         Gen.Long.Select(Gen.Int, Gen.String, (r, c, t) => (Body)new Body.Error(r, c, Some(t))),
-        GenMsgId.Select(GenLongs, (m, v) => (Body)new Body.Gossip(m, v)),
-        Gen.Long.Select(r => (Body)new Body.GossipOk(r)),
+        GenMsgId.Select(GenMsgId, GenLongs, Gen.Long, Gen.Bool, GenLongs,
+            (seq, from, v, ack, up, have) => (Body)(seq.IsSome
+                ? new Body.Gossip(seq, from, v, ack, up, have.Count % 2 == 0 ? have : have.Tail)
+                : new Body.Gossip(None, None, Seq<long>(), ack, up))),
         GenMsgId.Select(GenId.Select(GenId.Array[0, 4], (k, v) => (k, toSeq(v).Strict())).Array[0, 4],
             (m, kvs) => (Body)new Body.Topology(m, toMap(kvs.DistinctBy(kv => kv.k)))),
         Gen.Long.Select(r => (Body)new Body.TopologyOk(r)));

@@ -8,7 +8,9 @@ namespace FunctionalGossip.Core.Tests;
 /// <summary>Builders shared by the Step tests: messages as the wire would decode them.</summary>
 internal static class Fx
 {
-    public static readonly NodeSettings Settings = NodeSettings.Default;
+    /// <summary>The default profile with a round tick, so the examples' times read
+    /// easily.</summary>
+    public static readonly NodeSettings Settings = NodeSettings.Default with { TickMs = 200 };
 
     public static Event.Receive Recv(long now, string src, string dest, Body body) =>
         new(now, new Envelope(src, dest, body));

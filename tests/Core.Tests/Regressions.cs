@@ -10,4 +10,36 @@ public class Regressions
     [Fact]
     public void DroppedBatch_IsRetried_Seed6bNn() =>
         ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "6bNn_mkbO5e1", iter: 1);
+
+    /// <summary>Found when a leaf acknowledged the hub lazily (ack-ms) and the hub resent
+    /// sooner (retry-ms below ack-ms): each resend got a new number before the ack of the
+    /// previous one arrived, forever. A resend is now acknowledged by the next tick.</summary>
+    [Fact]
+    public void AckSlowerThanRetry_StillSettles_Seed95cyn() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "95cynqfe9XF2", iter: 1);
+
+    /// <summary>Found when a resend claimed to cover only from its oldest batch in flight: a
+    /// lost resend replaced the batches it merged, so the next resend left a gap the receiver
+    /// could never close. A resend now covers every batch after the peer's last ack.</summary>
+    [Fact]
+    public void LostResend_NextResendClosesTheGap_Seed3Lds() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "3LdsCTJ8gnI1", iter: 1);
+
+    /// <summary>The same defect in a long partitioned run.</summary>
+    [Fact]
+    public void LostResend_LongRun_Seed4OsN() =>
+        ClusterProperties.GenLongCase.Sample(ClusterProperties.Converges, seed: "4OsNeuyWIEb2", iter: 1);
+
+    /// <summary>Found when a duplicate of a batch re-owed an acknowledgement: a leaf back from
+    /// a fallback sent its hub a batch carrying the ack in the same step, and the duplicate
+    /// owed it again (redelivery changed the state). An ack is now owed only past the one
+    /// last sent.</summary>
+    [Fact]
+    public void DuplicateAfterAck_ChangesNothing_Seed0JNw() =>
+        ClusterProperties.GenLongCase.Sample(ClusterProperties.Converges, seed: "0JNw4EKIgdA2", iter: 1);
+
+    /// <summary>The same, through a fallback upstream in a tree.</summary>
+    [Fact]
+    public void DuplicateAfterAck_Tree_Seed1xOu() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "1xOuAqVriHH2", iter: 1);
 }

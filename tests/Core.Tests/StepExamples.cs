@@ -11,16 +11,37 @@ public class StepExamples
 {
     private static readonly Membership Three = new("n0", toSeq(new[] { "n0", "n1", "n2" }));
 
-    private static NodeState HubState(KnownValues values, PeerLink n1, PeerLink n2, long nextId = 1,
-        long dueMs = 100) =>
+    private static NodeState HubState(KnownValues values, PeerLink n1, PeerLink n2,
+        long dueMs = 200) =>
         NodeState.Initial(Settings) with
         {
             Membership = Three,
             Values = values,
             Peers = Map(("n1", n1), ("n2", n2)),
-            NextMsgId = nextId,
             GossipDueMs = dueMs,
         };
+
+    /// <summary>n1 of n0..n2: a leaf whose only link is to the hub n0.</summary>
+    private static NodeState LeafState(KnownValues values, PeerLink hub, long dueMs = 200) =>
+        NodeState.Initial(Settings) with
+        {
+            Membership = Three with { Self = "n1" },
+            Values = values,
+            Peers = Map(("n0", hub)),
+            GossipDueMs = dueMs,
+            Upstream = "n0",
+        };
+
+    /// <summary>A batch from a node to its upstream (marked <c>up</c>).</summary>
+    private static Body.Gossip UpData(long seq, long ack, params long[] values) =>
+        new(Some(seq), None, Longs(values), ack, Up: true);
+
+    private static Body.Gossip Data(long seq, long ack, params long[] values) =>
+        new(Some(seq), None, Longs(values), ack);
+
+    private static Body.Gossip BareAck(long ack) => new(None, None, Seq<long>(), ack);
+
+    private static PeerLink Unsent(params long[] values) => PeerLink.Empty with { Unsent = SetOf(values) };
 
     // Reference: "init ... The reply is {"type":"init_ok","in_reply_to":1}" (maelstrom-broadcast.md §1.3)
     [Fact]
@@ -28,8 +49,8 @@ public class StepExamples
     {
         var t = Node.Step(NodeState.Initial(Settings), Recv(7, "c0", "n0", Init("n0", "n0", "n1", "n2")));
         var expected = new Transition(
-            HubState(KnownValues.Empty, PeerLink.Empty, PeerLink.Empty, dueMs: 107),
-            Effects(Send("n0", "c0", new Body.InitOk(1)), new Effect.SetTimer(TimerId.Gossip, 107)));
+            HubState(KnownValues.Empty, PeerLink.Empty, PeerLink.Empty, dueMs: 207),
+            Effects(Send("n0", "c0", new Body.InitOk(1)), new Effect.SetTimer(TimerId.Gossip, 207)));
         Assert.Equal(expected, t);
     }
 
@@ -120,59 +141,249 @@ public class StepExamples
         Assert.Equal(new Transition(s, Effects(Send("n0", "c5", new Body.ReadOk(8, Longs(9, 1, 5))))), t);
     }
 
+    // The leaf's upstream link is eager: the value leaves at once, as batch 1, carrying the
+    // leaf's acknowledgement of the hub's batches (none yet).
     [Fact]
-    public void Gossip_StoresNewValues_QueuesForOtherPeersOnly_Acks()
+    public void Broadcast_AtLeaf_SendsTheValueToTheHubAtOnce()
     {
-        var s = HubState(Known(1), PeerLink.Empty with { Unsent = SetOf(1) }, PeerLink.Empty);
-        var t = Node.Step(s, Recv(40, "n1", "n0", new Body.Gossip(Some(7L), Longs(1, 2, 3))));
+        var s = LeafState(KnownValues.Empty, PeerLink.Empty);
+        var t = Node.Step(s, Recv(20, "c5", "n1", new Body.Broadcast(Some(3L), 42)));
         var expected = new Transition(
-            HubState(Known(1, 2, 3), PeerLink.Empty, PeerLink.Empty with { Unsent = SetOf(2, 3) }),
-            Effects(Send("n0", "n1", new Body.GossipOk(7))));
+            LeafState(Known(42), PeerLink.Empty with
+            {
+                InFlight = Map((1L, new Batch(SetOf(42), 20))), SentSeq = 1,
+            }),
+            Effects(Send("n1", "c5", new Body.BroadcastOk(3)), Send("n1", "n0", UpData(1, 0, 42))));
         Assert.Equal(expected, t);
     }
 
     [Fact]
-    public void Tick_SendsOneBatchPerOwingPeer_WithFreshMsgIds_AndRearms()
+    public void Gossip_StoresNewValues_QueuesForOtherPeersOnly_OwesTheSenderAnAck()
     {
-        var s = HubState(Known(1, 2), PeerLink.Empty with { Unsent = SetOf(1, 2) },
-            PeerLink.Empty with { Unsent = SetOf(2) });
-        var t = Node.Step(s, new Event.Tick(100, TimerId.Gossip));
+        var s = HubState(Known(1), Unsent(1), PeerLink.Empty);
+        var t = Node.Step(s, Recv(40, "n1", "n0", UpData(1, 0, 1, 2, 3)));
+        var expected = new Transition(
+            HubState(Known(1, 2, 3),
+                PeerLink.Empty with { RecvPrefix = 1, AckDueMs = 40, Attached = true },
+                Unsent(2, 3)),
+            Effects());
+        Assert.Equal(expected, t);
+    }
+
+    [Fact]
+    public void Gossip_Redelivered_LeavesTheStateEqual()
+    {
+        var s = HubState(Known(1), PeerLink.Empty, PeerLink.Empty);
+        var once = Node.Step(s, Recv(40, "n1", "n0", Data(1, 0, 1, 2)));
+        Assert.Equal(new Transition(once.State, Effects()),
+            Node.Step(once.State, Recv(40, "n1", "n0", Data(1, 0, 1, 2))));
+    }
+
+    // Batches arriving out of order: the acknowledgement stays at 1 until 2 arrives, then
+    // covers 3 as well.
+    [Fact]
+    public void Gossip_BeyondAGap_IsHeldUntilTheGapFills()
+    {
+        var s = LeafState(KnownValues.Empty, PeerLink.Empty);
+        var t1 = Node.Step(s, Recv(10, "n0", "n1", Data(1, 0, 1)));
+        var t3 = Node.Step(t1.State, Recv(11, "n0", "n1", Data(3, 0, 3)));
+        Assert.Equal(new Transition(LeafState(Known(1, 3), PeerLink.Empty with
+        {
+            RecvPrefix = 1, RecvAbove = SetOf(3), AckDueMs = 2010,
+        }), Effects()), t3);
+        var t2 = Node.Step(t3.State, Recv(12, "n0", "n1", Data(2, 0, 2)));
+        Assert.Equal(new Transition(LeafState(Known(1, 3, 2), PeerLink.Empty with
+        {
+            RecvPrefix = 3, AckDueMs = 2010,
+        }), Effects()), t2);
+    }
+
+    // A resend covers every batch it merged (from..seq), so it closes the gap it was sent for.
+    [Fact]
+    public void Gossip_Resend_CoversTheBatchesItMerged()
+    {
+        var s = LeafState(Known(1), PeerLink.Empty with { RecvPrefix = 1 });
+        var resend = new Body.Gossip(Some(5L), Some(2L), Longs(2, 3, 4), 0);
+        var t = Node.Step(s, Recv(50, "n0", "n1", resend));
+        Assert.Equal(new Transition(LeafState(Known(1, 2, 3, 4), PeerLink.Empty with
+        {
+            RecvPrefix = 5, AckDueMs = 50,
+        }), Effects()), t);
+    }
+
+    [Fact]
+    public void Gossip_FromANonNode_IsIgnored()
+    {
+        var s = Hub();
+        var t = Node.Step(s, Recv(5, "c1", "n0", Data(1, 0, 9)));
+        Assert.Equal(new Transition(s, Effects(Log(new Note.FromNonNode("gossip", "c1")))), t);
+    }
+
+    [Fact]
+    public void Tick_SendsOneBatchPerOwingPeer_CarryingTheAck_AndRearms()
+    {
+        var s = HubState(Known(1, 2), Unsent(1, 2) with { RecvPrefix = 4, AckDueMs = 150 },
+            Unsent(2) with { SentSeq = 6 });
+        var t = Node.Step(s, new Event.Tick(200, TimerId.Gossip));
         var expected = new Transition(
             HubState(Known(1, 2),
-                PeerLink.Empty with { InFlight = Map((1L, new Batch(SetOf(1, 2), 100))) },
-                PeerLink.Empty with { InFlight = Map((2L, new Batch(SetOf(2), 100))) },
-                nextId: 3, dueMs: 200),
+                PeerLink.Empty with
+                {
+                    InFlight = Map((1L, new Batch(SetOf(1, 2), 200))), SentSeq = 1, RecvPrefix = 4,
+                    SentAck = 4,
+                },
+                PeerLink.Empty with { InFlight = Map((7L, new Batch(SetOf(2), 200))), SentSeq = 7 },
+                dueMs: 400),
             Effects(
-                Send("n0", "n1", new Body.Gossip(Some(1L), Longs(1, 2))),
-                Send("n0", "n2", new Body.Gossip(Some(2L), Longs(2))),
-                new Effect.SetTimer(TimerId.Gossip, 200)));
+                Send("n0", "n1", Data(1, 4, 1, 2)),
+                Send("n0", "n2", Data(7, 0, 2)),
+                new Effect.SetTimer(TimerId.Gossip, 400)));
         Assert.Equal(expected, t);
     }
 
+    // The hub acknowledges a leaf's batch by its next tick even with nothing to send it, so the
+    // leaf can tell a silent hub quickly.
     [Fact]
-    public void Tick_RetriesExpiredBatchesMergedWithUnsent_KeepsFreshOnes()
+    public void Tick_AtHub_AcknowledgesALeafAloneWhenNothingElseGoes()
     {
-        var n1 = new PeerLink(SetOf(5), Map(
-            (1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 500)), (3L, new Batch(SetOf(3), 1000))));
-        var s = HubState(Known(1, 2, 3, 5), n1, PeerLink.Empty, nextId: 4, dueMs: 1500);
-        var t = Node.Step(s, new Event.Tick(1500, TimerId.Gossip));
-        var expected = new Transition(
-            HubState(Known(1, 2, 3, 5),
-                new PeerLink(Set<long>(), Map((3L, new Batch(SetOf(3), 1000)), (4L, new Batch(SetOf(1, 2, 5), 1500)))),
-                PeerLink.Empty, nextId: 5, dueMs: 1600),
-            Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Longs(1, 2, 5))),
-                new Effect.SetTimer(TimerId.Gossip, 1600)));
-        Assert.Equal(expected, t);
+        var s = HubState(Known(1), PeerLink.Empty with { RecvPrefix = 3, AckDueMs = 190 },
+            PeerLink.Empty);
+        var t = Node.Step(s, new Event.Tick(200, TimerId.Gossip));
+        Assert.Equal(new Transition(
+            HubState(Known(1), PeerLink.Empty with { RecvPrefix = 3, SentAck = 3 }, PeerLink.Empty,
+                dueMs: 400),
+            Effects(Send("n0", "n1", BareAck(3)), new Effect.SetTimer(TimerId.Gossip, 400))), t);
+    }
+
+    // A leaf acknowledges the hub's batches lazily: its next upstream batch carries the ack;
+    // alone only after ack-ms.
+    [Fact]
+    public void Tick_AtLeaf_AcknowledgesTheHubAloneOnlyAfterAckMs()
+    {
+        var owing = PeerLink.Empty with { RecvPrefix = 9, AckDueMs = 2100 };
+        var s = LeafState(Known(1), owing, dueMs: 2000);
+        var early = Node.Step(s, new Event.Tick(2000, TimerId.Gossip));
+        Assert.Equal(new Transition(LeafState(Known(1), owing, dueMs: 2200),
+            Effects(new Effect.SetTimer(TimerId.Gossip, 2200))), early);
+        var late = Node.Step(early.State, new Event.Tick(2200, TimerId.Gossip));
+        Assert.Equal(new Transition(
+            LeafState(Known(1), owing with { AckDueMs = None, SentAck = 9 }, dueMs: 2400),
+            Effects(Send("n1", "n0", BareAck(9) with { Up = true }),
+                new Effect.SetTimer(TimerId.Gossip, 2400))), late);
     }
 
     [Fact]
-    public void Ack_ForgetsThatBatch_Only()
+    public void Tick_ResendsEverythingOwedAsOneBatch_OnceABatchWaitedRetryMs()
     {
-        var n1 = new PeerLink(Set<long>(), Map((1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 0))));
-        var s = HubState(Known(1, 2), n1, PeerLink.Empty);
-        var t = Node.Step(s, Recv(60, "n1", "n0", new Body.GossipOk(1)));
+        var n1 = PeerLink.Empty with
+        {
+            Unsent = SetOf(5), SentSeq = 3, AckedSeq = 1,
+            InFlight = Map((2L, new Batch(SetOf(1), 0)), (3L, new Batch(SetOf(2), 500))),
+        };
+        var s = HubState(Known(1, 2, 5), n1, PeerLink.Empty, dueMs: 3000);
+        var t = Node.Step(s, new Event.Tick(3000, TimerId.Gossip));
         var expected = new Transition(
-            HubState(Known(1, 2), n1 with { InFlight = Map((2L, new Batch(SetOf(2), 0))) }, PeerLink.Empty),
+            HubState(Known(1, 2, 5),
+                PeerLink.Empty with
+                {
+                    SentSeq = 4, AckedSeq = 1, InFlight = Map((4L, new Batch(SetOf(1, 2, 5), 3000))),
+                },
+                PeerLink.Empty, dueMs: 3200),
+            Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Some(2L), Longs(1, 2, 5), 0)),
+                new Effect.SetTimer(TimerId.Gossip, 3200)));
+        Assert.Equal(expected, t);
+    }
+
+    // No single point of failure: the hub has not acknowledged batch 1 for suspect-ms, so the
+    // leaf relays through the next node id, owing it what the hub is owed, and tells it which
+    // values it holds (ranges), so it sends back exactly what is missing. The hub's link
+    // keeps its batch and resends it later.
+    [Fact]
+    public void Tick_AtLeaf_FallsBackToTheNextNodeId_WhenTheHubIsSilent()
+    {
+        var hub = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 0))) };
+        var s = LeafState(Known(1, 2, 4), hub, dueMs: 800);
+        var t = Node.Step(s, new Event.Tick(800, TimerId.Gossip));
+        var n2 = PeerLink.Opened with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 800))) };
+        var expected = new Transition(
+            LeafState(Known(1, 2, 4), hub, dueMs: 1000) with
+            {
+                Peers = Map(("n0", hub), ("n2", n2)), Upstream = "n2",
+            },
+            Effects(Log(new Note.Fallback("n0", 800, "n2")),
+                Send("n1", "n2", new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
+                new Effect.SetTimer(TimerId.Gossip, 1000)));
+        Assert.Equal(expected, t);
+    }
+
+    // n2 (a leaf of n0) becomes n1's fallback upstream: it queues exactly what n1's ranges
+    // leave out, forwards n1's new value to its own upstream at once, and acks by its tick.
+    [Fact]
+    public void Gossip_UpWithHave_AttachesTheSender_AndQueuesExactlyWhatItLacks()
+    {
+        var s = LeafState(Known(1, 2, 3, 5), PeerLink.Empty) with
+        {
+            Membership = Three with { Self = "n2" },
+        };
+        var msg = new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4));
+        var t = Node.Step(s, Recv(900, "n1", "n2", msg));
+        var n1 = PeerLink.Opened with
+        {
+            Attached = true, RecvPrefix = 1, AckDueMs = 900, Unsent = SetOf(3, 5),
+        };
+        var n0 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 900))) };
+        Assert.Equal(new Transition(s with { Values = Known(1, 2, 3, 5, 4), Peers = Map(("n0", n0), ("n1", n1)) },
+            Effects(Send("n2", "n0", UpData(1, 0, 4)))), t);
+    }
+
+    // n1's ack (0) leaves out batch 1, sent 900 ms before: n1 would have had it long before
+    // writing, so it was lost (e.g. in a partition that has healed): resend at once, carrying
+    // the ack of n1's batch as well.
+    [Fact]
+    public void Gossip_WhoseAckShowsABatchMissed_GetsAResendAtOnce()
+    {
+        var n1 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(5), 0))) };
+        var s = HubState(Known(5), n1, PeerLink.Empty);
+        var t = Node.Step(s, Recv(900, "n1", "n0", UpData(1, 0, 7)));
+        var resent = n1 with
+        {
+            SentSeq = 2, InFlight = Map((2L, new Batch(SetOf(5), 900))),
+            RecvPrefix = 1, SentAck = 1, Attached = true,
+        };
+        Assert.Equal(new Transition(HubState(Known(5, 7), resent, Unsent(7)),
+            Effects(Send("n0", "n1", new Body.Gossip(Some(2L), Some(1L), Longs(5), 1)))), t);
+    }
+
+    [Fact]
+    public void Gossip_NotMarkedUp_DetachesTheSender()
+    {
+        var s = HubState(Known(1), PeerLink.Empty with { Attached = true }, PeerLink.Empty);
+        var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(0)));
+        Assert.Equal(new Transition(HubState(Known(1), PeerLink.Empty, PeerLink.Empty), Effects()), t);
+    }
+
+    [Fact]
+    public void Gossip_FromTheShapesUpstream_EndsTheFallback()
+    {
+        var s = LeafState(Known(1), PeerLink.Empty) with { Upstream = "n2" };
+        var t = Node.Step(s, Recv(60, "n0", "n1", BareAck(0)));
+        Assert.Equal(new Transition(LeafState(Known(1), PeerLink.Empty),
+            Effects(Log(new Note.UpstreamBack("n0")))), t);
+    }
+
+    [Fact]
+    public void Ack_RetiresEveryBatchUpToIt_Only()
+    {
+        var n1 = PeerLink.Empty with
+        {
+            SentSeq = 3,
+            InFlight = Map((1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 0)), (3L, new Batch(SetOf(3), 0))),
+        };
+        var s = HubState(Known(1, 2, 3), n1, PeerLink.Empty);
+        var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(2)));
+        var expected = new Transition(
+            HubState(Known(1, 2, 3), n1 with { InFlight = Map((3L, new Batch(SetOf(3), 0))), AckedSeq = 2 },
+                PeerLink.Empty),
             Effects());
         Assert.Equal(expected, t);
     }
@@ -181,14 +392,14 @@ public class StepExamples
     public void Ack_Duplicate_IsANoOp()
     {
         var s = HubState(Known(1), PeerLink.Empty, PeerLink.Empty);
-        Assert.Equal(new Transition(s, Effects()), Node.Step(s, Recv(60, "n1", "n0", new Body.GossipOk(1))));
+        Assert.Equal(new Transition(s, Effects()), Node.Step(s, Recv(60, "n1", "n0", BareAck(0))));
     }
 
     [Fact]
     public void Tick_Stale_IsANoOp()
     {
         var s = Hub();
-        Assert.Equal(new Transition(s, Effects()), Node.Step(s, new Event.Tick(99, TimerId.Gossip)));
+        Assert.Equal(new Transition(s, Effects()), Node.Step(s, new Event.Tick(199, TimerId.Gossip)));
     }
 
     [Fact]

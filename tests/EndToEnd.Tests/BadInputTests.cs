@@ -44,6 +44,7 @@ public sealed class BadInputTests(GossipBinary binary)
         { "huge array for integer", Req($$"""{"type":"broadcast","message":[{{string.Join(",", Enumerable.Range(0, 200_000))}}],"msg_id":15}"""), Err(12, "malformed broadcast: 'message' must be an integer, got an array of 200000", 15) },
         { "topology not a map", Req("""{"type":"topology","topology":[],"msg_id":11}"""), Err(12, "malformed topology: 'topology' must be an object", 11) },
         { "huge gossip of strings", Req($$"""{"type":"gossip","values":[{{string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"{i}\""))}}],"msg_id":18}"""), Err(12, "malformed gossip: 'values' must hold only integers, got \\\"0\\\"", 18) },
+        { "gossip from a client", Req("""{"type":"gossip","seq":1,"values":[5],"ack":0}"""), null },
         { "re-init as another node", Req("""{"type":"init","node_id":"n1","node_ids":["n0","n1"],"msg_id":16}"""), Err(14, "already initialised as n0 of 2 nodes", 16) },
     };
 

@@ -28,13 +28,14 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         // In the order learned; the repeated 3 counts once.
         Assert.Equal(Reply("""{"type":"read_ok","messages":[3,1,2],"in_reply_to":6}"""), NextReply(node));
         Assert.Equal(0, node.CloseAndWait());
-        Assert.StartsWith("gossip-journal 1 tick-ms=100 retry-ms=1000 relay=star\n", node.Journal);
+        Assert.StartsWith(
+            "gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 relay=star eager=up\n",
+            node.Journal);
         Assert.Contains(" exit eof\n", node.Journal);
     }
 
-    // Reference: "Nodes should make their own msg_ids unique per node ... start node counters at 1" (§1.2)
     [Fact]
-    public void Hub_GossipsBatchesOnTick_RetriesUntilAcked()
+    public void Hub_GossipsBatchesOnTick_ResendsUntilAcked()
     {
         using var node = new NodeProcess(binary.Path, "tick-ms=50", "retry-ms=400");
         node.Send(Init);
@@ -44,20 +45,38 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         var first = new[] { node.Next(1000), node.Next(1000) }.Order().ToArray();
         Assert.Equal(new[]
         {
-            """{"src":"n0","dest":"n1","body":{"type":"gossip","values":[7],"msg_id":1}}""",
-            """{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":2}}""",
+            """{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[7],"ack":0}}""",
+            """{"src":"n0","dest":"n2","body":{"type":"gossip","seq":1,"values":[7],"ack":0}}""",
         }, first);
-        node.Send("""{"src":"n1","dest":"n0","body":{"type":"gossip_ok","in_reply_to":1}}""");
-        // n2 never acks: only n2 is retried, with a fresh msg_id each time. The window is
-        // generous and the count is not asserted, so a loaded machine cannot fail it.
-        Assert.Equal("""{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":3}}""", node.Next(5000));
+        node.Send("""{"src":"n1","dest":"n0","body":{"type":"gossip","ack":1}}""");
+        // n2 never acks: only n2 gets resends, one per retry interval, each covering batch 1
+        // on. The window is generous and the count is not asserted, so a loaded machine cannot
+        // fail it.
+        Assert.Equal("""{"src":"n0","dest":"n2","body":{"type":"gossip","seq":2,"from":1,"values":[7],"ack":0}}""",
+            node.Next(5000));
         var later = new List<string>();
         var until = DateTime.UtcNow.AddMilliseconds(1500);
         while (DateTime.UtcNow < until
             && node.NextOrNull((int)Math.Max(1, (until - DateTime.UtcNow).TotalMilliseconds)) is { } line)
             later.Add(line);
         Assert.All(later.Select((line, i) => (line, i)), x => Assert.Equal(
-            $$$"""{"src":"n0","dest":"n2","body":{"type":"gossip","values":[7],"msg_id":{{{4 + x.i}}}}}""", x.line));
+            $$$"""{"src":"n0","dest":"n2","body":{"type":"gossip","seq":{{{3 + x.i}}},"from":1,"values":[7],"ack":0}}""", x.line));
+        Assert.Equal(0, node.CloseAndWait());
+    }
+
+    [Fact]
+    public void Leaf_SendsEachValueToTheHubAtOnce_AndAcksTheHubLazily()
+    {
+        using var node = new NodeProcess(binary.Path, "ack-ms=300");
+        node.Send(Init.Replace("\"node_id\":\"n0\"", "\"node_id\":\"n1\"").Replace("\"dest\":\"n0\"", "\"dest\":\"n1\""));
+        Assert.Equal("""{"src":"n1","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}""", node.Next());
+        node.Send("""{"src":"c1","dest":"n1","body":{"type":"broadcast","message":4,"msg_id":2}}""");
+        Assert.Equal("""{"src":"n1","dest":"c1","body":{"type":"broadcast_ok","in_reply_to":2}}""", node.Next());
+        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","seq":1,"values":[4],"ack":0,"up":true}}""", node.Next());
+        node.Send("""{"src":"n0","dest":"n1","body":{"type":"gossip","seq":1,"values":[8],"ack":1}}""");
+        // Nothing else to carry the ack: it goes alone once ack-ms has passed (on a tick).
+        Assert.Null(node.NextOrNull(150));
+        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","ack":1,"up":true}}""", node.Next(2000));
         Assert.Equal(0, node.CloseAndWait());
     }
 
@@ -86,8 +105,12 @@ public sealed class NodeProtocolTests(GossipBinary binary)
     [Theory]
     [InlineData("tick-ms=0", "tick-ms=0 must be an integer from 1 to 60000")]
     [InlineData("relay=ring", "relay=ring is not one of star, total, given, tree1..tree64")]
-    [InlineData("speed=9", "unknown setting 'speed' (keys: tick-ms, retry-ms, relay)")]
-    [InlineData("bogus", "'bogus' is not key=value (keys: tick-ms, retry-ms, relay)")]
+    [InlineData("profile=fast", "profile=fast is not one of default, latency")]
+    [InlineData("eager=some", "eager=some is not one of none, up, all")]
+    [InlineData("speed=9",
+        "unknown setting 'speed' (keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager)")]
+    [InlineData("bogus",
+        "'bogus' is not key=value (keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager)")]
     public void BadSetting_ExitsTwoWithAClearMessage_BeforeReadingStdin(string arg, string message)
     {
         using var node = new NodeProcess(binary.Path, arg);

@@ -59,7 +59,7 @@ public sealed class ReportTests
     [Fact]
     public void ABigRun_GetsANoteInsteadOfAMessageDiagram()
     {
-        var run = Simulator.Run(Short(3) with { TimeLimitS = 30, Rate = 30 });
+        var run = Simulator.Run(Short(5) with { TimeLimitS = 30, Rate = 60 });
         Assert.True(run.NetJournal.Count(e => e.IsSend) > MessageDiagram.MaxMessages);
         var page = Page(run);
         Assert.Contains("<p id=\"messages-note\">", page);

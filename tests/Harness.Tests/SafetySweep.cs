@@ -8,12 +8,13 @@ using Xunit.Abstractions;
 namespace FunctionalGossip.Harness.Tests;
 
 /// <summary>
-/// A fixed-count sweep (TigerBeetle VOPR style) of the production node with default settings:
-/// 5 and 25 nodes, partitions, constant/uniform/exponential latency, random rates, topologies
-/// and concurrency, each drawn from the run's seed. Any lost value, crash or rejected output
-/// fails with the exact command that reproduces it. Every machine checks the same seeds, so a
-/// slow one takes longer but never checks less. GOSSIP_SWEEP_SEED moves the window and
-/// GOSSIP_SWEEP_SEEDS widens it for a deeper run.
+/// A fixed-count sweep (TigerBeetle VOPR style) of the production node in both profiles
+/// (default and <c>profile=latency</c>): 5 and 25 nodes, partitions,
+/// constant/uniform/exponential latency, random rates, topologies and concurrency, each drawn
+/// from the run's seed. Any lost value, crash or rejected output fails with the exact command
+/// that reproduces it. Every machine checks the same seeds, so a slow one takes longer but
+/// never checks less. GOSSIP_SWEEP_SEED moves the window and GOSSIP_SWEEP_SEEDS widens it for
+/// a deeper run.
 /// </summary>
 public sealed class SafetySweep(ITestOutputHelper output)
 {
@@ -37,6 +38,7 @@ public sealed class SafetySweep(ITestOutputHelper output)
             Topology = (TopologyKind)r.NextInt(6),
             Concurrency = nodes * (1 + r.NextInt(2)),
             Seed = seed,
+            NodeArgs = r.NextInt(2) == 0 ? [] : ["profile=latency"],
         };
     }
 

@@ -67,26 +67,33 @@ public class EditorAndDescribeTests
             {
                 Unsent = toSet(new long[] { 4 }),
                 InFlight = toMap(new[] { (3L, new Batch(toSet(new long[] { 1, 2 }), 250)) }),
+                SentSeq = 3,
+                AckedSeq = 2,
+                RecvPrefix = 5,
+                RecvAbove = toSet(new long[] { 7 }),
+                AckDueMs = Some(2100L),
             }) }),
-            NextMsgId = 4,
             GossipDueMs = 300,
+            Upstream = "n0",
         };
         Assert.Equal("""
             node n1 of [n0 n1 n2]
-            settings tick-ms=100 retry-ms=1000 relay=star
-            next-msg-id 4  gossip-due 300 ms
+            settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 relay=star eager=up
+            gossip-due 300 ms  upstream n0
             values (4): 1-4
             peers (1):
               n0: unsent (1) 4
-                in flight msg_id 3 sent 250 ms: (2) 1-2
+                sent seq 3 (acked 2), received 1-5 and 7, ack due 2100 ms
+                in flight seq 3 sent 250 ms: (2) 1-2
             """.ReplaceLineEndings("\n"), Describe.State(s));
         var diff = StateDiff.Between(NodeState.Initial(NodeSettings.Default), s)
             .Select(c => c.Render());
         Assert.Equal(new[]
         {
-            "membership: none → n1 of [n0 n1 n2]", "values +[1-4]", "next-msg-id: 1 → 4",
-            "gossip-due: 0 ms → 300 ms", "peer n0: absent → relay peer", "peer n0 unsent +[4]",
-            "peer n0 in-flight msg_id 3: none → [1-2] sent 250 ms",
+            "membership: none → n1 of [n0 n1 n2]", "values +[1-4]",
+            "gossip-due: 0 ms → 300 ms", "upstream: none → n0", "peer n0: absent → relay peer", "peer n0 unsent +[4]",
+            "peer n0 in-flight seq 3: none → [1-2] sent 250 ms",
+            "peer n0 received: none → 1-5 and 7",
         }, diff);
         Assert.Empty(StateDiff.Between(s, s with { }));
     }

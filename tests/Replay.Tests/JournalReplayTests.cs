@@ -70,7 +70,7 @@ public class JournalReplayTests
     [Fact]
     public void Verify_ReportsAMissingSendLine()
     {
-        var journal = Cluster(6).Journal("n1").ToList();
+        var journal = Cluster(6).Journal("n0").ToList(); // the hub: a broadcast_ok goes alone
         var index = journal.FindIndex(l => l.Contains(" send ") && l.Contains("broadcast_ok"));
         journal.RemoveAt(index);
         var v = Verifier.Run(new Timeline(Support.Load(journal)));

@@ -9,7 +9,7 @@ namespace FunctionalGossip.Core.Journal;
 /// <summary>
 /// The journal's text format, version 1. One entry per line:
 /// <code>
-/// gossip-journal 1 tick-ms=100 retry-ms=1000 relay=star   header: version, settings
+/// gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 ... (header)
 /// 1234 recv {"id":7,"src":"c3","dest":"n0","body":{…}}    stdin line, verbatim
 /// 1234 recvq "line with a \t control character"           stdin line as a JSON string
 /// 1234 toolong 99999999                                   overlong stdin line: its length

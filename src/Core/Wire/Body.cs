@@ -22,7 +22,6 @@ public abstract record Body
         Topology b => b.MsgId,
         Broadcast b => b.MsgId,
         Read b => b.MsgId,
-        Gossip b => b.MsgId,
         Unknown b => b.MsgId,
         Malformed b => b.MsgId,
         _ => Option<long>.None,
@@ -36,7 +35,6 @@ public abstract record Body
         BroadcastOk b => b.InReplyTo,
         ReadOk b => b.InReplyTo,
         Error b => b.InReplyTo,
-        GossipOk b => b.InReplyTo,
         _ => Option<long>.None,
     };
 
@@ -104,20 +102,24 @@ public abstract record Body
         public override string Type => "error";
     }
 
-    /// <summary><c>gossip</c> (node to node): a batch of values; acknowledged by
-    /// <see cref="GossipOk"/> carrying this message's <c>msg_id</c>.</summary>
-    public sealed record Gossip(Option<long> MsgId, Seq<long> Values) : Body
+    /// <summary>
+    /// <c>gossip</c> (node to node, the only message between nodes): optionally a batch of
+    /// values numbered <paramref name="Seq"/> on this link (a resend also covers every batch
+    /// from <paramref name="From"/> on), and always the sender's cumulative acknowledgement of
+    /// the receiver's batches: every one numbered up to <paramref name="Ack"/> has arrived.
+    /// Without a batch it is a bare acknowledgement. <paramref name="Up"/>: the sender relays
+    /// through the receiver now. <paramref name="Have"/>: every value the sender holds, as
+    /// inclusive ranges <c>[lo1, hi1, lo2, hi2, …]</c> (sent to a fallback upstream, so it
+    /// can send exactly what is missing); empty when absent.
+    /// </summary>
+    public sealed record Gossip(Option<long> Seq, Option<long> From, Seq<long> Values, long Ack,
+        bool Up = false, Seq<long> Have = default) : Body
     {
         /// <inheritdoc/>
         public override string Type => "gossip";
-    }
 
-    /// <summary><c>gossip_ok</c> (node to node): the receiver stored every value of the
-    /// batch.</summary>
-    public sealed record GossipOk(long InReplyTo) : Body
-    {
-        /// <inheritdoc/>
-        public override string Type => "gossip_ok";
+        /// <summary>The lowest sequence number this batch covers.</summary>
+        public Option<long> Covers => From.IsSome ? From : Seq;
     }
 
     /// <summary>A body whose <c>type</c> this node does not implement.</summary>

@@ -60,7 +60,7 @@ public static partial class Codec
 
     private static bool IsKnown(string type) => type is "init" or "init_ok" or "topology"
         or "topology_ok" or "broadcast" or "broadcast_ok" or "read" or "read_ok" or "error"
-        or "gossip" or "gossip_ok";
+        or "gossip";
 
     /// <summary>Decodes the fields of a known type. Plain C# on purpose: LanguageExt 4's LINQ
     /// over Either goes through generic type-class machinery that Native AOT cannot load.</summary>
@@ -77,10 +77,33 @@ public static partial class Codec
         "read_ok" => Got.Both(Int(b, "in_reply_to"), IntArray(b, "messages"),
             (r, m) => (Body)new Body.ReadOk(r, m)),
         "error" => DecodeError(b),
-        "gossip" => Got.One(IntArray(b, "values"), v => (Body)new Body.Gossip(id, v)),
-        "gossip_ok" => Got.One(Int(b, "in_reply_to"), r => (Body)new Body.GossipOk(r)),
+        "gossip" => DecodeGossip(b),
         _ => throw new System.Diagnostics.UnreachableException(type),
     };
+
+    /// <summary><c>gossip</c>: <c>values</c> and <c>seq</c> come together or not at all, and
+    /// <c>from</c> only with them; <c>ack</c> is always present; <c>up</c> and <c>have</c> are
+    /// optional.</summary>
+    private static Got<Body> DecodeGossip(JsonElement b)
+    {
+        var values = b.TryGetProperty("values", out _)
+            ? IntArray(b, "values")
+            : Got.Ok(Seq<long>());
+        if (values.Failed) return Got.Fail<Body>(values.Error!);
+        var seq = OptInt(b, "seq");
+        var from = OptInt(b, "from");
+        var ack = Int(b, "ack");
+        if (seq.Failed || from.Failed || ack.Failed)
+            return Got.Fail<Body>(seq.Error ?? from.Error ?? ack.Error!);
+        if (seq.Value.IsNone && (from.Value.IsSome || !values.Value.IsEmpty))
+            return Got.Fail<Body>("'values' and 'from' need 'seq'");
+        var up = OptBool(b, "up");
+        var have = b.TryGetProperty("have", out _) ? IntArray(b, "have") : Got.Ok(Seq<long>());
+        if (up.Failed || have.Failed) return Got.Fail<Body>(up.Error ?? have.Error!);
+        if (have.Value.Count % 2 != 0) return Got.Fail<Body>("'have' must hold pairs lo, hi");
+        return Got.Ok((Body)new Body.Gossip(seq.Value, from.Value, values.Value, ack.Value,
+            up.Value, have.Value));
+    }
 
     private static Got<Body> DecodeError(JsonElement b)
     {

@@ -78,13 +78,16 @@ public static partial class Codec
                 w.WriteNumber("in_reply_to", b.InReplyTo);
                 break;
             case Body.Gossip b:
-                WriteLongs(w, "values", b.Values);
-                WriteOptId(w, b.MsgId);
+                b.Seq.IfSome(seq => w.WriteNumber("seq", seq));
+                b.From.IfSome(from => w.WriteNumber("from", from));
+                if (b.Seq.IsSome) WriteLongs(w, "values", b.Values);
+                w.WriteNumber("ack", b.Ack);
+                if (b.Up) w.WriteBoolean("up", true);
+                if (!b.Have.IsEmpty) WriteLongs(w, "have", b.Have);
                 break;
             case Body.InitOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
             case Body.TopologyOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
             case Body.BroadcastOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
-            case Body.GossipOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
             case Body.Unknown b: WriteOptId(w, b.MsgId); break;
             case Body.Malformed b: WriteOptId(w, b.MsgId); break;
             default: throw new UnreachableException(body.ToString());

@@ -8,12 +8,7 @@ public static partial class Codec
 {
     /// <summary>Maelstrom's schemas need integers: <c>1.0</c>, <c>"1"</c> and <c>null</c> are
     /// not <c>1</c>. A present but ill-typed <c>msg_id</c> leaves nothing to reply to.</summary>
-    private static Got<Option<long>> ReadMsgId(JsonElement body)
-    {
-        if (!body.TryGetProperty("msg_id", out var el)) return Got.Ok(Option<long>.None);
-        var v = AsLong(el, "msg_id");
-        return v.Failed ? Got.Fail<Option<long>>(v.Error!) : Got.Ok(Some(v.Value));
-    }
+    private static Got<Option<long>> ReadMsgId(JsonElement body) => OptInt(body, "msg_id");
 
     private static Got<long> Int(JsonElement b, string field) =>
         b.TryGetProperty(field, out var el) ? AsLong(el, field) : Missing<long>(field);
@@ -22,6 +17,21 @@ public static partial class Codec
         el.ValueKind == JsonValueKind.Number && el.TryGetInt64(out var v)
             ? Got.Ok(v)
             : Got.Fail<long>($"'{field}' must be an integer, got {Shown(el)}");
+
+    private static Got<Option<long>> OptInt(JsonElement b, string field)
+    {
+        if (!b.TryGetProperty(field, out var el)) return Got.Ok(Option<long>.None);
+        var v = AsLong(el, field);
+        return v.Failed ? Got.Fail<Option<long>>(v.Error!) : Got.Ok(Some(v.Value));
+    }
+
+    private static Got<bool> OptBool(JsonElement b, string field)
+    {
+        if (!b.TryGetProperty(field, out var el)) return Got.Ok(false);
+        return el.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? Got.Ok(el.GetBoolean())
+            : Got.Fail<bool>($"'{field}' must be a boolean, got {Shown(el)}");
+    }
 
     private static Got<string> Str(JsonElement b, string field)
     {

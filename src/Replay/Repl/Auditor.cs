@@ -49,8 +49,12 @@ public static class Auditor
     private static string? Ignoring(Transition t)
     {
         foreach (var e in t.Effects)
+        {
             if (e is Effect.Log { About: Note.Ignored i })
                 return $"ignored {i.Type}" + (i.Misaddressed.IsSome ? " (misaddressed)" : "");
+            if (e is Effect.Log { About: Note.FromNonNode f })
+                return $"ignored {f.Type} (not from a node)";
+        }
         return null;
     }
 

@@ -96,19 +96,26 @@ public static class JsonOutput
         w.WriteString("node", s.Self);
         Strings(w, "nodeIds", s.Membership.Match(m => m.NodeIds.ToList(), () => []));
         w.WriteString("settings", s.Settings.Render());
-        w.WriteNumber("nextMsgId", s.NextMsgId);
         w.WriteNumber("gossipDueMs", s.GossipDueMs);
+        s.Upstream.IfSome(u => w.WriteString("upstream", u));
         Longs(w, "values", s.Values);
         w.WriteStartObject("peers");
         foreach (var (peer, link) in s.Peers)
         {
             w.WriteStartObject(peer);
             Longs(w, "unsent", link.Unsent);
+            w.WriteNumber("sentSeq", link.SentSeq);
+            w.WriteNumber("ackedSeq", link.AckedSeq);
+            w.WriteBoolean("relayed", link.Relayed);
+            w.WriteBoolean("attached", link.Attached);
+            w.WriteNumber("recvPrefix", link.RecvPrefix);
+            Longs(w, "recvAbove", link.RecvAbove);
+            link.AckDueMs.IfSome(t => w.WriteNumber("ackDueMs", t));
             w.WriteStartArray("inFlight");
-            foreach (var (msgId, batch) in link.InFlight)
+            foreach (var (seq, batch) in link.InFlight)
             {
                 w.WriteStartObject();
-                w.WriteNumber("msgId", msgId);
+                w.WriteNumber("seq", seq);
                 w.WriteNumber("sentAtMs", batch.SentAtMs);
                 Longs(w, "values", batch.Values);
                 w.WriteEndObject();

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using FunctionalGossip.Core.Wire;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Core;
+
+public static partial class Node
+{
+    /// <summary>
+    /// The gossip tick. First the upstream check (see <see cref="FallBack"/>). Then, per link
+    /// in peer order: if a batch has waited <see cref="NodeSettings.RetryMs"/> for its
+    /// acknowledgement, one batch resends everything the link owes (cumulative: a partitioned
+    /// peer costs one message per retry interval); else unsent values go as a new batch; else
+    /// an acknowledgement that is due goes alone. Every one of these carries our
+    /// acknowledgement of the peer's batches. Then re-arm.
+    /// A tick before the due time (stale) or before <c>init</c> is a no-op.
+    /// </summary>
+    private static Transition OnTick(NodeState s, Event.Tick t)
+    {
+        if (t.Timer != TimerId.Gossip) throw new UnreachableException(t.ToString());
+        if (!s.IsInitialised || t.NowMs < s.GossipDueMs) return Unchanged(s, Seq<Effect>());
+        var checkedUp = FallBack(s, t.NowMs);
+        var state = checkedUp.State;
+        var (peers, sends) = state.Peers.Fold((Peers: state.Peers, Sends: checkedUp.Effects),
+            (acc, peer, link) => TickLink(state, t.NowMs, peer, link).Match(
+                Some: sent => (acc.Peers.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect)),
+                None: () => acc));
+        var dueMs = t.NowMs + s.Settings.TickMs;
+        var next = state with { Peers = peers, GossipDueMs = dueMs };
+        return new Transition(next, sends.Add(new Effect.SetTimer(TimerId.Gossip, dueMs)));
+    }
+
+    /// <summary>
+    /// No single point of failure: when a batch to the upstream has waited
+    /// <see cref="NodeSettings.SuspectMs"/> for its acknowledgement, the node relays through
+    /// the next node id instead (cyclically, skipping itself), which is owed everything the
+    /// silent upstream is owed. The old link keeps its batches and resends them, so nothing
+    /// depends on the guess being right. Messages to a fallback upstream carry the node's
+    /// values as ranges, so it sends exactly what is missing.
+    /// </summary>
+    private static Transition FallBack(NodeState s, long now)
+    {
+        if (s.Settings.SuspectMs == 0 || s.Upstream.Case is not string up
+            || !s.Peers.Find(up).Exists(l => l.WaitedFor(now, s.Settings.SuspectMs)))
+            return Unchanged(s, Seq<Effect>());
+        var ids = s.Membership.Map(m => m.NodeIds).IfNone(Seq<string>());
+        var next = NextCandidate(ids, s.Self, up);
+        if (next == up) return Unchanged(s, Seq<Effect>());
+        var owed = s.Peers[up].Owed;
+        var link = s.Peers.Find(next).IfNone(PeerLink.Opened);
+        var peers = s.Peers.AddOrUpdate(next, link with { Unsent = link.Unsent.TryAddRange(owed) });
+        var log = new Effect.Log(new Note.Fallback(up, s.Settings.SuspectMs, next));
+        return new Transition(s with { Peers = peers, Upstream = next }, Seq1<Effect>(log));
+    }
+
+    private static string NextCandidate(Seq<string> ids, string self, string current)
+    {
+        var i = ids.ToList().IndexOf(current);
+        for (var k = 1; k < ids.Count; k++)
+            if (ids[(i + k) % ids.Count] is var id && id != self) return id;
+        return current;
+    }
+
+    /// <summary>
+    /// A message from <paramref name="peer"/> whose acknowledgement leaves out a batch we sent
+    /// <see cref="NodeSettings.SuspectMs"/> ago or more shows that batch was lost (the peer
+    /// would have had it long before writing): resend everything the link owes at once,
+    /// instead of waiting for <see cref="NodeSettings.RetryMs"/>. This is what catches a peer
+    /// up within a round trip of a partition healing.
+    /// </summary>
+    private static Transition ResendIfMissed(NodeState s, long now, string peer,
+        Seq<Effect> before)
+    {
+        if (s.Settings.SuspectMs == 0 || s.Peers.Find(peer).Case is not PeerLink link
+            || !link.WaitedFor(now, s.Settings.SuspectMs))
+            return new Transition(s, before);
+        var sent = SendOn(s, now, peer, link, link.Owed, true);
+        return new Transition(s with { Peers = s.Peers.SetItem(peer, sent.Link) },
+            before.Add(sent.Effect));
+    }
+
+    /// <summary>What one link sends on a tick, if anything.</summary>
+    private static Option<Sent> TickLink(NodeState s, long now, string peer, PeerLink link) =>
+        link.WaitedFor(now, s.Settings.RetryMs) ? Some(SendOn(s, now, peer, link, link.Owed, true))
+        : !link.Unsent.IsEmpty ? Some(SendOn(s, now, peer, link, link.Unsent, false))
+        : link.AckDueMs.Exists(due => due <= now)
+            ? Some(SendOn(s, now, peer, link, Set<long>(), false))
+        : None;
+
+    /// <summary>
+    /// When a batch arriving at <paramref name="now"/> must be acknowledged at the latest: by
+    /// the next tick if its sender relays through this node (so it can tell a silent upstream
+    /// quickly) or if the batch is a resend (the peer is waiting for us: waiting longer would
+    /// only make it resend again); otherwise after <see cref="NodeSettings.AckMs"/> of
+    /// waiting for other traffic to carry it.
+    /// </summary>
+    private static long AckDueMs(NodeState s, long now, Body.Gossip b) =>
+        b.Up || b.From.IsSome ? now : now + s.Settings.AckMs;
+
+    /// <summary>
+    /// After values were learned: links that are eager (see <see cref="Eager"/>) send their
+    /// unsent values now, as a batch, instead of on the tick.
+    /// </summary>
+    private static Transition FlushEager(NodeState s, long now, Seq<Effect> before)
+    {
+        bool Eager(string peer) => s.Settings.Eager switch
+        {
+            Core.Eager.All => true,
+            Core.Eager.Up => s.Upstream == Some(peer),
+            _ => false,
+        };
+        var (peers, sends) = s.Peers.Fold((Peers: s.Peers, Sends: before),
+            (acc, peer, link) => link.Unsent.IsEmpty || !Eager(peer)
+                ? acc
+                : SendOn(s, now, peer, link, link.Unsent, false) is var sent
+                    ? (acc.Peers.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect))
+                    : acc);
+        return new Transition(s with { Peers = peers }, sends);
+    }
+
+    /// <summary>One <c>gossip</c> on a link: a new batch of <paramref name="values"/> (none
+    /// makes it a bare acknowledgement), replacing every batch in flight when
+    /// <paramref name="merged"/>, and our acknowledgement of the peer's batches; to our
+    /// upstream marked <c>up</c>, and to a fallback upstream with our values as ranges.</summary>
+    private static Sent SendOn(NodeState s, long now, string peer, PeerLink link,
+        Set<long> values, bool merged)
+    {
+        var seq = values.IsEmpty ? None : Some(link.SentSeq + 1);
+        var from = merged ? Some(link.AckedSeq + 1) : None;
+        var up = s.Upstream == Some(peer);
+        var have = up && s.Upstream != s.ShapeUpstream ? Ranges.Of(s.Values.Set) : Seq<long>();
+        var body = new Body.Gossip(seq, from, Ascending.Values(values), link.RecvPrefix, up, have);
+        var send = new Effect.Send(new Envelope(s.Self, peer, body));
+        return new Sent(link.Sent(now, values, merged), send);
+    }
+
+    private sealed record Sent(PeerLink Link, Effect Effect);
+}

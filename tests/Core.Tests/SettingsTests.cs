@@ -1,0 +1,48 @@
+using FunctionalGossip.Core;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Core.Tests;
+
+/// <summary>Profiles are presets; every key=value overrides one setting of the preset,
+/// wherever the profile word stands.</summary>
+public class SettingsTests
+{
+    private static Either<string, NodeSettings> Parse(params string[] words) =>
+        NodeSettings.Parse(words);
+
+    [Fact]
+    public void NoWords_GiveTheDefaultProfile() =>
+        Assert.Equal(Right<string, NodeSettings>(NodeSettings.Default), Parse());
+
+    [Fact]
+    public void Profile_IsThePresetTheOtherWordsOverride_WhereverItStands()
+    {
+        var expected = Right<string, NodeSettings>(NodeSettings.Latency with { TickMs = 50 });
+        Assert.Equal(expected, Parse("profile=latency", "tick-ms=50"));
+        Assert.Equal(expected, Parse("tick-ms=50", "profile=latency"));
+    }
+
+    [Fact]
+    public void TodaysSettings_KeepWorking() =>
+        Assert.Equal(Right<string, NodeSettings>(NodeSettings.Default with
+        {
+            TickMs = 100, RetryMs = 1000, Relay = new Relay.Tree(4),
+        }), Parse("tick-ms=100", "retry-ms=1000", "relay=tree4"));
+
+    [Fact]
+    public void Render_NamesEveryKey_AndParsesBack()
+    {
+        var s = NodeSettings.Latency with { AckMs = 0, Eager = Eager.None };
+        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 relay=total eager=none",
+            s.Render());
+        Assert.Equal(Right<string, NodeSettings>(s), Parse(s.Render().Split(' ')));
+    }
+
+    [Theory]
+    [InlineData("profile=fast", "profile=fast is not one of default, latency")]
+    [InlineData("ack-ms=-1", "ack-ms=-1 must be an integer from 0 to 600000")]
+    [InlineData("eager=up,all", "eager=up,all is not one of none, up, all")]
+    public void BadWords_AreRefusedWithAClearMessage(string word, string message) =>
+        Assert.Equal(Left<string, NodeSettings>(message), Parse(word));
+}
