@@ -19,8 +19,7 @@ public sealed partial class RunEngine : INodeOutput
     private readonly INodeTransport _transport;
     private readonly Network _net;
     private readonly RunLog _log = new();
-    private readonly Prng _workloadRng;
-    private readonly Prng _nemesisRng;
+    private RunState _state;
     private readonly List<Op> _history = [];
     private readonly List<Violation> _violations = [];
     private readonly HashSet<string> _deadStdout = new(StringComparer.Ordinal);
@@ -33,12 +32,10 @@ public sealed partial class RunEngine : INodeOutput
     {
         (_o, _transport, _clock) = (options, transport, clock);
         var root = new Prng(options.Seed);
-        _workloadRng = root.Split();
-        _nemesisRng = root.Split();
+        _state = RunState.Initial(options.Concurrency, root.Split(), root.Split());
         _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
-            options.LogNetRecv);
-        _workers = Enumerable.Range(0, options.Concurrency)
-            .Select(i => new Worker(i, options.NodeOfProcess(i))).ToArray();
+            options.LogNetRecv, OnClientReply);
+        _links = [.. Enumerable.Range(0, options.Concurrency).Select(_ => new ClientLink())];
     }
 
     /// <summary>Runs a whole test through <paramref name="transport"/> on

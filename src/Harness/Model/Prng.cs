@@ -22,6 +22,10 @@ public sealed class Prng
         return z ^ (z >> 31);
     }
 
+    /// <summary>A generator at the same point of the same stream: drawing from the copy
+    /// leaves this one as it was (how a pure function draws and returns the stream).</summary>
+    public Prng Copy() => new(_state);
+
     /// <summary>A new, independent generator seeded from this one.</summary>
     public Prng Split() => new(NextUInt64() ^ 0x6A09E667F3BCC909UL);
 
