@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Check.Format;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
 

@@ -1,5 +1,7 @@
 using FunctionalGossip.Check.History;
 
+using FunctionalGossip.Harness.Maelstrom;
+
 namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine

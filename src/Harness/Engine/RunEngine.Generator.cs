@@ -1,6 +1,7 @@
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
 

@@ -1,5 +1,6 @@
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
 

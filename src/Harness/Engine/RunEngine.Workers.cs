@@ -3,6 +3,8 @@ using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Maelstrom;
 
+using FunctionalGossip.Harness.Maelstrom;
+
 namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine
@@ -35,7 +37,8 @@ public sealed partial class RunEngine
         }
         var msgId = link.NextMsgId++;
         var body = op.F == "broadcast"
-            ? $"{{\"type\":\"broadcast\",\"message\":{((Edn.Int)op.Value).Value},\"msg_id\":{msgId}}}"
+            ? $"{{\"type\":\"broadcast\",\"message\":{((Edn.Int)op.Value).Value},"
+              + $"\"msg_id\":{msgId}}}"
             : $"{{\"type\":\"read\",\"msg_id\":{msgId}}}";
         Request(new Call.Op(link.Client, msgId, w, invoke), _o.NodeOfProcess(w), body,
             ClientTimeoutMs, thread);

@@ -1,8 +1,9 @@
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Maelstrom;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Sim;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>
 /// Maelstrom's simulated network (net.clj). Sending assigns the next global id, checks that

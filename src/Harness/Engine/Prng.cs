@@ -1,4 +1,4 @@
-namespace FunctionalGossip.Harness.Model;
+namespace FunctionalGossip.Harness.Engine;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-mixed 64-bit generator written out
