@@ -7,10 +7,12 @@ using FunctionalGossip.Harness.Sim;
 namespace FunctionalGossip.Harness.Engine;
 
 /// <summary>
-/// One Maelstrom broadcast test, transport- and clock-agnostic: setup (init, topology),
-/// the generator phases (main phase with stagger, 50/50 mix, time limit and nemesis; heal;
-/// "Waiting for recovery..."; quiet period; final reads), worker threads with Maelstrom's
-/// clients, the network and the history. Single-threaded: every method runs on the
+/// One Maelstrom broadcast test, transport- and clock-agnostic. The decisions are data:
+/// the run's state is one <see cref="RunState"/>, the generator and nemesis are pure
+/// functions of it (<see cref="Generator"/>, <see cref="Nemesis"/>) whose
+/// <see cref="Directive"/>s this class carries out, and client requests wait in a table
+/// (<c>Call</c>). What it adds is the I/O: setup (init, topology), Maelstrom's clients, the
+/// network, the history and jepsen.log. Single-threaded: every method runs on the
 /// scheduler's loop.
 /// </summary>
 public sealed partial class RunEngine : INodeOutput
