@@ -11,9 +11,12 @@ node (its journal in node-logs/). Prints, pooled over the runs:
   - tick drift: each tick's time minus (previous tick + tick-ms), in whole journal ms;
   - input-to-output delay: from the harness writing a `gossip` to a node's stdin to the
     harness routing that node's `gossip_ok`, in ms (jepsen.log resolution), minus nothing:
-    it includes the node's work, both pipes and the harness's reading.
+    it includes the node's work, both pipes and the harness's reading (for reference: the
+    simulator's per-input cost comes from `bench input-cost`, which has no queueing);
+  - delivery lateness: the harness's routing overhead quantiles (results.json `harness`),
+    the median of each quantile over the runs.
 """
-import collections, re, sys, pathlib
+import collections, json, re, statistics, sys, pathlib
 
 RECV = re.compile(r'^2000-01-01 (\d\d):(\d\d):(\d\d),(\d{3})\{GMT\}\tINFO\t\[[^\]]*\] maelstrom\.net: '
                   r':recv #maelstrom\.net\.message\.Message\{:id (\d+), :src "([^"]+)", :dest "([^"]+)", '
@@ -95,14 +98,20 @@ def main():
         sys.exit(__doc__)
     out = {'drift': collections.Counter(), 'io': collections.Counter(), 'offsets': [],
            'init_after_write': [], 'latency': int(sys.argv[1])}
+    overhead = collections.defaultdict(list)
     for run in sys.argv[2:]:
         analyse(run, out)
+        results = json.loads((pathlib.Path(run) / 'results.json').read_text())
+        for q, v in results.get('harness', {}).get('routing-overhead-ms', {}).items():
+            overhead[float(q)].append(v)
     n = sum(out['drift'].values())
     print(f'tick drift (ms beyond tick-ms, {n} ticks):',
           ', '.join(f'{k}: {v / n:.4f}' for k, v in sorted(out['drift'].items())))
     print(f'start offsets ({len(out["offsets"])} nodes), ms after the earliest node:',
           quantiles(out['offsets']))
     print('init handled, ms after the harness wrote it:', quantiles(out['init_after_write']))
+    print('routing overhead (delivery lateness), ms, median over runs:',
+          {q: statistics.median(v) for q, v in sorted(overhead.items())})
     n = sum(out['io'].values())
     print(f'gossip in to gossip_ok out, ms ({n} messages):',
           ', '.join(f'{k}: {v / n:.4f}' for k, v in sorted(out['io'].items())))

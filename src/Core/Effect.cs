@@ -17,8 +17,9 @@ public abstract record Effect
     /// <paramref name="AtMs"/>, replacing any pending timer with the same id.</summary>
     public sealed record SetTimer(TimerId Timer, long AtMs) : Effect;
 
-    /// <summary>Write one line of diagnostics to stderr.</summary>
-    public sealed record Log(string Text) : Effect;
+    /// <summary>Write one line of diagnostics to stderr: what the node says about an input,
+    /// as data (<see cref="Note.Describe"/> is the line).</summary>
+    public sealed record Log(Note About) : Effect;
 }
 
 /// <summary>The result of one step: the next state and the effects, in order.</summary>

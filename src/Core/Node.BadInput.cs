@@ -1,4 +1,5 @@
 using FunctionalGossip.Core.Wire;
+using static LanguageExt.Prelude;
 
 namespace FunctionalGossip.Core;
 
@@ -23,16 +24,16 @@ public static partial class Node
 
     /// <summary>A line that is not a message has nobody to answer: log it and carry on.</summary>
     private static Transition OnUnreadable(NodeState s, Event.Unreadable u) =>
-        Unchanged(s, $"skipped unreadable input ({u.Error.Describe()}): {Excerpt(u.Line)}");
+        Unchanged(s, new Note.Unreadable(u.Error, Excerpt(u.Line)));
 
     /// <summary>Replies we never asked for (e.g. to another node's design) are ignored.</summary>
     private static Transition OnStrayReply(NodeState s, Envelope m) =>
-        Unchanged(s, $"ignored {m.Body.Type} from {m.Src}");
+        Unchanged(s, new Note.Ignored(m.Body.Type, m.Src, None));
 
     /// <summary>A message for another node id is not ours to act on; Maelstrom never sends
     /// one, so it is logged rather than answered.</summary>
     private static Transition OnMisaddressed(NodeState s, Envelope m) =>
-        Unchanged(s, $"ignored {m.Body.Type} from {m.Src} addressed to {m.Dest}, not {s.Self}");
+        Unchanged(s, new Note.Ignored(m.Body.Type, m.Src, Some((m.Dest, s.Self))));
 
     private static string Excerpt(string line) =>
         line.Length <= 120 ? line : $"{line[..117]}... ({line.Length} chars)";

@@ -64,8 +64,7 @@ public static partial class Node
         var ignored = listed.Filter(n => !usable.Contains(n));
         var effects = ignored.IsEmpty
             ? ok
-            : ok.Add(new Effect.Log(
-                $"topology: ignoring unknown neighbours {string.Join(",", ignored)}"));
+            : ok.Add(new Effect.Log(new Note.UnknownNeighbours(ignored)));
         return new Transition(s with { Peers = peers }, effects);
     }
 }

@@ -19,17 +19,17 @@ public static partial class Node
         msgId.Match(
             Some: id => Seq1(Reply(request, make(id))),
             None: () => Seq1<Effect>(new Effect.Log(
-                $"{request.Body.Type} from {request.Src} has no msg_id; not answered")));
+                new Note.Unanswerable(request.Body.Type, request.Src))));
 
     /// <summary>An error reply (logged too, so node logs show why a client saw it).</summary>
     private static Seq<Effect> ReplyError(
         Envelope request, Option<long> msgId, int code, string text) =>
         ReplyTo(request, msgId, id => new Body.Error(id, code, Some(text)))
-            .Add(new Effect.Log($"error {code} to {request.Src}: {text}"));
+            .Add(new Effect.Log(new Note.ErrorSent(code, request.Src, text)));
 
     private static Transition Unchanged(NodeState s, Seq<Effect> effects) => new(s, effects);
 
-    private static Transition Unchanged(NodeState s, string log) =>
-        new(s, Seq1<Effect>(new Effect.Log(log)));
+    private static Transition Unchanged(NodeState s, Note note) =>
+        new(s, Seq1<Effect>(new Effect.Log(note)));
 
 }

@@ -20,6 +20,25 @@ public static partial class Node
         _ => throw new UnreachableException(ev.ToString()),
     };
 
+    /// <summary>
+    /// <see cref="Step"/> as every driver runs it: a defect (an exception while making the
+    /// event or stepping) keeps the state and becomes a <see cref="Note.Defect"/>, so no input
+    /// can crash the node and replay reproduces what the node did even then. The one place
+    /// this policy is written.
+    /// </summary>
+    public static Transition SafeStep(NodeState state, Func<Event> input)
+    {
+        try
+        {
+            return Step(state, input());
+        }
+        catch (Exception e)
+        {
+            return new Transition(state,
+                LanguageExt.Prelude.Seq1<Effect>(new Effect.Log(new Note.Defect(e.ToString()))));
+        }
+    }
+
     /// <summary>Folds <see cref="Step"/> over events, keeping only the final state.</summary>
     public static NodeState Run(NodeState state, IEnumerable<Event> events) =>
         events.Aggregate(state, (s, e) => Step(s, e).State);

@@ -66,7 +66,7 @@ public static class Describe
     {
         Core.Effect.Send s => $"send {Codec.Encode(s.Message)}",
         Core.Effect.SetTimer t => $"set-timer {t.Timer.Name()} at {t.AtMs} ms",
-        Core.Effect.Log l => $"log {l.Text}",
+        Core.Effect.Log l => $"log {l.About.Describe()}",
         _ => throw new UnreachableException(effect.ToString()),
     };
 

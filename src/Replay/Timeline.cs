@@ -56,7 +56,8 @@ public sealed class Timeline
     public Transition Apply(NodeState before, int position)
     {
         StepsComputed++;
-        var t = SafeStep(before, StepAt(position).Event);
+        var ev = StepAt(position).Event;
+        var t = Node.SafeStep(before, () => ev);
         if (position % SnapshotInterval == 0 && position / SnapshotInterval == _snapshots.Count)
             _snapshots.Add(t.State);
         return t;
@@ -120,20 +121,5 @@ public sealed class Timeline
         var start = k < 0 ? _snapshots.Count - 1 : k - 1;
         var hit = Scan(At(start * SnapshotInterval), (_, _, t) => t.State.Values.Contains(value));
         return hit?.Position ?? 0;
-    }
-
-    /// <summary>Step as the shell does: a defect in Step keeps the old state and is logged,
-    /// so replay reproduces the node's behaviour even then.</summary>
-    private static Transition SafeStep(NodeState state, Event ev)
-    {
-        try
-        {
-            return Node.Step(state, ev);
-        }
-        catch (Exception e)
-        {
-            return new Transition(state,
-                Seq1<Effect>(new Effect.Log($"internal error, input ignored: {e}")));
-        }
     }
 }

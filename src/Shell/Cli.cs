@@ -27,6 +27,13 @@ public static class Cli
             case "test":
                 return FunctionalGossip.Harness.Cli.TestCommand.Run(args[1..], Console.Out,
                     Console.Error);
+            case "bench" when args.Length > 1 && args[1] == "frontier":
+                return FunctionalGossip.Harness.Cli.FrontierCommand.Run(args[2..], Console.Out,
+                    Console.Error);
+            case "bench":
+                Console.Error.Write("usage: gossip bench frontier [...]\n"
+                    + FunctionalGossip.Harness.Cli.FrontierCommand.Usage);
+                return 2;
         }
         var settings = NodeSettings.Parse(args);
         return settings.Match(
@@ -55,6 +62,9 @@ public static class Cli
           gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force] [key=value ...]
                                       step through a recorded journal, jepsen.log or Go
                                       node log, folding the node's Step (see replay --help)
+          gossip bench frontier [--seeds N] [--config "key=value ..."]... [test flags]
+                                      sweep node settings in the simulator: msgs-per-op
+                                      against latency, table and plot (see bench frontier --help)
           gossip --help               this text
 
         node settings (defaults in brackets):

@@ -19,7 +19,7 @@ internal static class Fx
     public static Effect Send(string src, string dest, Body body) =>
         new Effect.Send(new Envelope(src, dest, body));
 
-    public static Effect Log(string text) => new Effect.Log(text);
+    public static Effect Log(Note note) => new Effect.Log(note);
 
     public static Seq<Effect> Effects(params Effect[] effects) => toSeq(effects).Strict();
 

@@ -56,7 +56,7 @@ public class StepExamples
         const string text = "already initialised as n0 of 3 nodes";
         Assert.Equal(new Transition(s, Effects(
             Send("n0", "c9", new Body.Error(1, ErrorCode.Abort, Some(text))),
-            Log($"error 14 to c9: {text}"))), t);
+            Log(new Note.ErrorSent(14, "c9", text)))), t);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(0, "c0", "n7", Init("n7", "n0", "n1")));
         const string text = "node_id 'n7' is not in node_ids";
         Assert.Equal(new Transition(s, Effects(
-            Send("n7", "c0", new Body.Error(1, 12, Some(text))), Log($"error 12 to c0: {text}"))), t);
+            Send("n7", "c0", new Body.Error(1, 12, Some(text))), Log(new Note.ErrorSent(12, "c0", text)))), t);
     }
 
     // Reference: "The reply must be exactly {"type":"topology_ok","in_reply_to":…}" (§1.3)
@@ -89,7 +89,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(2, "c3", "n0", topo));
         var expected = new Transition(
             s with { Peers = Map(("n2", PeerLink.Empty with { Unsent = SetOf(4) })) },
-            Effects(Send("n0", "c3", new Body.TopologyOk(1)), Log("topology: ignoring unknown neighbours n9")));
+            Effects(Send("n0", "c3", new Body.TopologyOk(1)), Log(new Note.UnknownNeighbours(Seq1("n9")))));
         Assert.Equal(expected, t);
     }
 
@@ -206,7 +206,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(1, "c1", "n0", new Body.Unknown("echo", Some(4L))));
         const string text = "unsupported message type 'echo'";
         Assert.Equal(new Transition(s, Effects(
-            Send("n0", "c1", new Body.Error(4, 10, Some(text))), Log($"error 10 to c1: {text}"))), t);
+            Send("n0", "c1", new Body.Error(4, 10, Some(text))), Log(new Note.ErrorSent(10, "c1", text)))), t);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(1, "c1", "n0", new Body.Unknown("echo", None)));
         const string text = "unsupported message type 'echo'";
         Assert.Equal(new Transition(s, Effects(
-            Log("echo from c1 has no msg_id; not answered"), Log($"error 10 to c1: {text}"))), t);
+            Log(new Note.Unanswerable("echo", "c1")), Log(new Note.ErrorSent(10, "c1", text)))), t);
     }
 
     // Reference: "12 malformed-request ... request could not possibly have been processed" (§1.4)
@@ -228,7 +228,7 @@ public class StepExamples
         var t = Node.Step(s, new Event.Receive(1, (Envelope)body));
         const string text = "malformed broadcast: missing field 'message'";
         Assert.Equal(new Transition(s, Effects(
-            Send("n0", "c1", new Body.Error(2, 12, Some(text))), Log($"error 12 to c1: {text}"))), t);
+            Send("n0", "c1", new Body.Error(2, 12, Some(text))), Log(new Note.ErrorSent(12, "c1", text)))), t);
     }
 
     // Reference: "11 temporarily-unavailable ... (not initialized, no quorum, …)" (§1.4)
@@ -239,7 +239,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(1, "c1", "n0", new Body.Read(Some(2L))));
         const string text = "not initialised: read before init";
         Assert.Equal(new Transition(s, Effects(
-            Send("n0", "c1", new Body.Error(2, 11, Some(text))), Log($"error 11 to c1: {text}"))), t);
+            Send("n0", "c1", new Body.Error(2, 11, Some(text))), Log(new Note.ErrorSent(11, "c1", text)))), t);
     }
 
     [Fact]
@@ -249,7 +249,9 @@ public class StepExamples
         var t = Node.Step(s, Event.FromLine(5, "not json"));
         Assert.Equal(s, t.State);
         var log = Assert.IsType<Effect.Log>(Assert.Single(t.Effects));
-        Assert.StartsWith("skipped unreadable input (not JSON:", log.Text);
+        var note = Assert.IsType<Note.Unreadable>(log.About);
+        Assert.Equal("not json", note.Excerpt);
+        Assert.StartsWith("skipped unreadable input (not JSON:", note.Describe());
     }
 
     [Fact]
@@ -257,7 +259,7 @@ public class StepExamples
     {
         var s = Hub();
         var t = Node.Step(s, Recv(5, "c1", "n2", new Body.Read(Some(1L))));
-        Assert.Equal(new Transition(s, Effects(Log("ignored read from c1 addressed to n2, not n0"))), t);
+        Assert.Equal(new Transition(s, Effects(Log(new Note.Ignored("read", "c1", Some(("n2", "n0")))))), t);
     }
 
     [Fact]
@@ -265,6 +267,6 @@ public class StepExamples
     {
         var s = Hub();
         var t = Node.Step(s, Recv(5, "n1", "n0", new Body.BroadcastOk(3)));
-        Assert.Equal(new Transition(s, Effects(Log("ignored broadcast_ok from n1"))), t);
+        Assert.Equal(new Transition(s, Effects(Log(new Note.Ignored("broadcast_ok", "n1", None)))), t);
     }
 }

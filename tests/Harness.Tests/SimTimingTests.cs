@@ -116,7 +116,8 @@ public sealed class SimTimingTests
     [Fact]
     public void BusyNode_ReadsTheNextLineAfterItsCost_AndItsOutputsLeaveThen()
     {
-        var timing = new SimTiming(Distribution.Zero, Distribution.Zero, Constant(500));
+        var timing = new SimTiming(Distribution.Zero, Distribution.Zero, Constant(500),
+            Distribution.Zero);
         var (probe, output, t) = Start(timing, 1, firstTimerMs: 10_000);
         probe.Clock.At(10 * Ms, () =>
         {
@@ -135,7 +136,8 @@ public sealed class SimTimingTests
     [Fact]
     public void LinesWrittenBeforeTheNodeStarts_WaitInItsStdin()
     {
-        var timing = new SimTiming(Constant(30), Distribution.Zero, Distribution.Zero);
+        var timing = new SimTiming(Constant(30), Distribution.Zero, Distribution.Zero,
+            Distribution.Zero);
         var (probe, output, t) = Start(timing, 1);
         probe.Clock.Post(() => t.Deliver("n0", "init"));
         probe.Clock.Run(() => probe.Clock.NowNs > 50 * Ms);
@@ -147,7 +149,8 @@ public sealed class SimTimingTests
     [Fact]
     public void ATimerDueWhileBusy_FiresBeforeTheNextQueuedLine_WithoutWakeUpLateness()
     {
-        var timing = new SimTiming(Distribution.Zero, Constant(50), Constant(3000));
+        var timing = new SimTiming(Distribution.Zero, Constant(50), Constant(3000),
+            Distribution.Zero);
         var (probe, _, t) = Start(timing, 1, firstTimerMs: 101);
         probe.Clock.At(100 * Ms, () =>
         {
@@ -159,6 +162,26 @@ public sealed class SimTimingTests
         // The tick was due at 101 ms while "a" kept the node busy until 103 ms: it fires then,
         // before "b", and the idle wake-up lateness (50 ms here) does not apply.
         Assert.Equal(new[] { ("a", 100 * Ms), ("tick", 103 * Ms), ("b", 106 * Ms) }, order);
+    }
+
+    [Fact]
+    public void DeliveredLines_ReachTheNodeLate_InTheOrderTheyWereWritten()
+    {
+        // Lateness drawn uniformly from 0 to 10 ms: lines written 1 ms apart may be drawn out
+        // of order, and must still be read in order, never before they were written.
+        var timing = new SimTiming(Distribution.Zero, Distribution.Zero, Distribution.Zero,
+            new Distribution([(0, 0), (1, 10)]));
+        var (probe, _, t) = Start(timing, 9, firstTimerMs: 100_000);
+        for (var i = 0; i < 50; i++)
+        {
+            var line = i.ToString();
+            probe.Clock.At((10 + i) * Ms, () => t.Deliver("n0", line));
+        }
+        probe.Clock.Run(() => probe.Clock.NowNs > 200 * Ms);
+        var read = probe.Seen.Skip(1).ToList();
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => i.ToString()), read.Select(r => r.What));
+        Assert.All(read, r => Assert.True(r.RealNs >= (10 + int.Parse(r.What)) * Ms));
+        Assert.Contains(read, r => r.RealNs > (10 + int.Parse(r.What)) * Ms + Ms);
     }
 
     [Theory]

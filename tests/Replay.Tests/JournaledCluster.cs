@@ -65,8 +65,7 @@ internal sealed class JournaledCluster
                 Input(node, "{\"src\":\"c1\",\"dest\":\"" + node
                     + "\",\"body\":{\"type\":\"read\",\"msg_id\":7}}\t");
                 break;
-            case < 30: Journaled(node, new JournalEntry.ReceivedTooLong(_now, 9_000_000),
-                new Event.Unreadable(_now, "", new LineError.TooLong(9_000_000))); break;
+            case < 30: Journaled(node, new JournalEntry.ReceivedTooLong(_now, 9_000_000)); break;
             case < 33 when _inFlight.Count > 0:
                 _inFlight.RemoveAt(_random.Next(_inFlight.Count));
                 break;
@@ -93,36 +92,31 @@ internal sealed class JournaledCluster
             if (_due.TryGetValue(id, out var at) && at <= _now)
             {
                 _due.Remove(id);
-                Journaled(id, new JournalEntry.Ticked(_now, TimerId.Gossip),
-                    new Event.Tick(_now, TimerId.Gossip));
+                Journaled(id, new JournalEntry.Ticked(_now, TimerId.Gossip));
             }
     }
 
     private void Input(string node, string line) =>
-        Journaled(node, new JournalEntry.Received(_now, line), Event.FromLine(_now, line));
+        Journaled(node, new JournalEntry.Received(_now, line));
 
-    /// <summary>What the shell does per input: journal it, step, execute and journal
-    /// effects.</summary>
-    private void Journaled(string node, JournalEntry input, Event ev)
+    /// <summary>What the shell does per input: Core's own per-input routine, its outputs
+    /// carried out (stdout lines go on the network, the timer is kept, entries journaled).
+    /// </summary>
+    private void Journaled(string node, JournalEntry input)
     {
-        var journal = _journals[node];
-        journal.Add(JournalFormat.Format(input));
-        var t = Node.Step(_states[node], ev);
-        _states[node] = t.State;
-        foreach (var effect in t.Effects)
+        var (state, outputs) = Core.Journal.Journaled.Apply(_states[node], input);
+        _states[node] = state;
+        foreach (var output in outputs)
         {
-            switch (effect)
+            switch (output)
             {
-                case Effect.Send s:
-                    var line = Codec.Encode(s.Message);
-                    journal.Add(JournalFormat.Format(new JournalEntry.Sent(_now, line)));
-                    if (_states.ContainsKey(s.Message.Dest)) _inFlight.Add((s.Message.Dest, line));
+                case NodeOutput.Stdout s:
+                    var dest = Codec.Decode(s.Line).Match(Right: e => e.Dest, Left: _ => "");
+                    if (_states.ContainsKey(dest)) _inFlight.Add((dest, s.Line));
                     break;
-                case Effect.SetTimer st: _due[node] = st.AtMs; break;
-                case Effect.Log l:
-                    journal.Add(JournalFormat.Format(new JournalEntry.Logged(_now, l.Text)));
-                    break;
-                default: throw new System.Diagnostics.UnreachableException(effect.ToString());
+                case NodeOutput.Timer t: _due[node] = t.AtMs; break;
+                case NodeOutput.Journal j: _journals[node].Add(JournalFormat.Format(j.Entry)); break;
+                default: throw new System.Diagnostics.UnreachableException(output.ToString());
             }
         }
     }

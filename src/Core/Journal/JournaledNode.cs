@@ -1,7 +1,87 @@
 using System.Diagnostics;
 using FunctionalGossip.Core.Wire;
+using LanguageExt;
+using static LanguageExt.Prelude;
 
 namespace FunctionalGossip.Core.Journal;
+
+/// <summary>One output of an input, in the order a driver carries them out.</summary>
+public abstract record NodeOutput
+{
+    private NodeOutput() { }
+
+    /// <summary>Write one line to stdout (a message for Maelstrom), and flush.</summary>
+    public sealed record Stdout(string Line) : NodeOutput;
+
+    /// <summary>Arrange a tick of <paramref name="Id"/> at <paramref name="AtMs"/>, replacing
+    /// any pending one with the same id.</summary>
+    public sealed record Timer(TimerId Id, long AtMs) : NodeOutput;
+
+    /// <summary>Append one entry to the journal (the node's stderr).</summary>
+    public sealed record Journal(JournalEntry Entry) : NodeOutput;
+}
+
+/// <summary>
+/// The per-input routine of every driver that runs the node as a process would, as a pure
+/// function: the input's journal entry first, then <see cref="Node.Step"/> (a defect keeps the
+/// state: <see cref="Node.SafeStep"/>), then each effect's outputs in order (a stdout line
+/// then its <c>send</c> entry; a timer; a note's <c>log</c> entry). The shell, the simulator,
+/// replay and the tests all use it, so a simulated node's journal is byte for byte what the
+/// real node writes, which is what replay's <c>verify</c> checks against.
+/// </summary>
+public static class Journaled
+{
+    /// <summary>The event an input entry stands for: a received line through the codec, an
+    /// overlong line as unreadable, a timer as a tick; None for entries that are not
+    /// inputs.</summary>
+    public static Option<Event> EventOf(JournalEntry input) => input switch
+    {
+        JournalEntry.Received r => Some(Event.FromLine(r.NowMs, r.Line)),
+        JournalEntry.ReceivedTooLong t => Some<Event>(
+            new Event.Unreadable(t.NowMs, "", new LineError.TooLong(t.Chars))),
+        JournalEntry.Ticked t => Some<Event>(new Event.Tick(t.NowMs, t.Timer)),
+        _ => None,
+    };
+
+    /// <summary>What one input does: the next state and every output, in order. Decoding
+    /// happens inside the step, so a defect there is caught too.</summary>
+    public static (NodeState State, Seq<NodeOutput> Outputs) Apply(NodeState state,
+        JournalEntry input)
+    {
+        var nowMs = NowOf(input);
+        var t = Node.SafeStep(state, () => EventOf(input).IfNone(() =>
+            throw new UnreachableException($"not an input: {input}")));
+        var outputs = t.Effects.Fold(Seq1<NodeOutput>(new NodeOutput.Journal(input)),
+            (acc, effect) => Execute(acc, nowMs, effect));
+        return (t.State, outputs);
+    }
+
+    private static long NowOf(JournalEntry input) => input switch
+    {
+        JournalEntry.Received r => r.NowMs,
+        JournalEntry.ReceivedTooLong t => t.NowMs,
+        JournalEntry.Ticked t => t.NowMs,
+        _ => throw new UnreachableException($"not an input: {input}"),
+    };
+
+    private static Seq<NodeOutput> Execute(Seq<NodeOutput> acc, long nowMs, Effect effect)
+    {
+        switch (effect)
+        {
+            case Effect.Send s:
+                var line = Codec.Encode(s.Message);
+                return acc.Add(new NodeOutput.Stdout(line))
+                    .Add(new NodeOutput.Journal(new JournalEntry.Sent(nowMs, line)));
+            case Effect.SetTimer t:
+                return acc.Add(new NodeOutput.Timer(t.Timer, t.AtMs));
+            case Effect.Log l:
+                return acc.Add(new NodeOutput.Journal(
+                    new JournalEntry.Logged(nowMs, l.About.Describe())));
+            default:
+                throw new UnreachableException(effect.ToString());
+        }
+    }
+}
 
 /// <summary>Where a journaled node's outputs go.</summary>
 public interface INodeOutputs
@@ -18,12 +98,9 @@ public interface INodeOutputs
 }
 
 /// <summary>
-/// The per-input routine of every driver that runs the node as a process would: journal the
-/// input, step, then carry out the effects in order (stdout line then its <c>send</c> entry;
-/// timer; <c>log</c> entry). A defect in decoding or in Step is journaled and the state kept,
-/// so no input can crash the node. The shell and the simulator both use this one routine, so a
-/// simulated node's journal is byte for byte what the real node would write, which is what
-/// replay's <c>verify</c> checks against. It holds the state but does no I/O itself.
+/// A node as a process holds it: the state, advanced by <see cref="Journaled.Apply"/> per
+/// input, with the outputs handed to the driver's <see cref="INodeOutputs"/> in order. It does
+/// no I/O itself.
 /// </summary>
 /// <param name="settings">The node's settings.</param>
 public sealed class JournaledNode(NodeSettings settings)
@@ -36,60 +113,31 @@ public sealed class JournaledNode(NodeSettings settings)
         outputs.Journal(new JournalEntry.Header(JournalFormat.Version, settings.Render()));
 
     /// <summary>A stdin line arrived.</summary>
-    public void OnLine(long nowMs, string line, INodeOutputs outputs)
-    {
-        outputs.Journal(new JournalEntry.Received(nowMs, line));
-        Apply(nowMs, outputs, () => Event.FromLine(nowMs, line));
-    }
+    public void OnLine(long nowMs, string line, INodeOutputs outputs) =>
+        Apply(new JournalEntry.Received(nowMs, line), outputs);
 
     /// <summary>A stdin line longer than the driver keeps arrived; only its length is
     /// known.</summary>
-    public void OnTooLong(long nowMs, long chars, INodeOutputs outputs)
-    {
-        outputs.Journal(new JournalEntry.ReceivedTooLong(nowMs, chars));
-        Apply(nowMs, outputs, () => new Event.Unreadable(nowMs, "", new LineError.TooLong(chars)));
-    }
+    public void OnTooLong(long nowMs, long chars, INodeOutputs outputs) =>
+        Apply(new JournalEntry.ReceivedTooLong(nowMs, chars), outputs);
 
     /// <summary>A timer fired.</summary>
-    public void OnTimer(long nowMs, TimerId timer, INodeOutputs outputs)
-    {
-        outputs.Journal(new JournalEntry.Ticked(nowMs, timer));
-        Apply(nowMs, outputs, () => new Event.Tick(nowMs, timer));
-    }
+    public void OnTimer(long nowMs, TimerId timer, INodeOutputs outputs) =>
+        Apply(new JournalEntry.Ticked(nowMs, timer), outputs);
 
-    private void Apply(long nowMs, INodeOutputs outputs, Func<Event> input)
+    private void Apply(JournalEntry input, INodeOutputs outputs)
     {
-        Transition t;
-        try
+        var (state, effects) = Journaled.Apply(State, input);
+        State = state;
+        foreach (var output in effects)
         {
-            t = Node.Step(State, input());
-        }
-        catch (Exception e)
-        {
-            outputs.Journal(new JournalEntry.Logged(nowMs, $"internal error, input ignored: {e}"));
-            return;
-        }
-        State = t.State;
-        foreach (var effect in t.Effects) Execute(nowMs, outputs, effect);
-    }
-
-    private static void Execute(long nowMs, INodeOutputs outputs, Effect effect)
-    {
-        switch (effect)
-        {
-            case Effect.Send s:
-                var line = Codec.Encode(s.Message);
-                outputs.Stdout(line);
-                outputs.Journal(new JournalEntry.Sent(nowMs, line));
-                break;
-            case Effect.SetTimer t:
-                outputs.SetTimer(t.Timer, t.AtMs);
-                break;
-            case Effect.Log l:
-                outputs.Journal(new JournalEntry.Logged(nowMs, l.Text));
-                break;
-            default:
-                throw new UnreachableException(effect.ToString());
+            switch (output)
+            {
+                case NodeOutput.Stdout s: outputs.Stdout(s.Line); break;
+                case NodeOutput.Timer t: outputs.SetTimer(t.Id, t.AtMs); break;
+                case NodeOutput.Journal j: outputs.Journal(j.Entry); break;
+                default: throw new UnreachableException(output.ToString());
+            }
         }
     }
 }

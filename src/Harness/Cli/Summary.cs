@@ -97,6 +97,24 @@ internal static class Summary
 
     private static string Mib(long kb) => (kb / 1024.0).ToString("0.0");
 
+    /// <summary>The quantiles <see cref="OverheadEdn"/> reports.</summary>
+    private static readonly double[] OverheadPoints = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1];
+
+    /// <summary>The <c>:harness</c> map of a process-mode run's results: the routing overhead's
+    /// quantiles in ms (what the simulator's delivery lateness is calibrated from) and the
+    /// number of node-to-node messages, or null without any.</summary>
+    public static Edn.Map? OverheadEdn(IReadOnlyList<long> ns)
+    {
+        if (ns.Count == 0) return null;
+        var sorted = ns.Order().ToArray();
+        var quantiles = OverheadPoints.Select(p => (
+            p is 0 or 1 ? Edn.Of((long)p) : (Edn)new Edn.Float(p),
+            (Edn)new Edn.Float(Math.Round(sorted[Math.Min(sorted.Length - 1,
+                (int)(sorted.Length * p))] / 1e6, 3))));
+        return Edn.KwMap(("routing-overhead-ms", Edn.MapOf([.. quantiles])),
+            ("node-to-node-messages", Edn.Of(sorted.Length)));
+    }
+
     /// <summary>Time from a node's stdout line to the receiver's stdin write, minus the
     /// simulated latency, over every node-to-node message.</summary>
     public static string Overhead(IReadOnlyList<long> ns)

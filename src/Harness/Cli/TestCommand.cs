@@ -72,7 +72,7 @@ public static class TestCommand
         var result = mode.Run(run.Options);
         var ran = clock.Elapsed;
         var (results, checkTime, files) = CheckWhileRendering(result);
-        var extra = mode.NodeCost is { } cost ? Edn.KwMap(("node-cost", cost.ToEdn())) : null;
+        var extra = Extra(mode);
         var dir = StoreWriter.Write(run.StoreDir,
             [.. StoreWriter.ResultFiles(results, extra), .. files], DateTimeOffset.UtcNow);
         if (run.Timings)
@@ -92,6 +92,17 @@ public static class TestCommand
         if (run.Json) stdout.WriteLine(ResultsWriter.ToJson(results, extra));
         Summary.Write(run.Json ? stderr : stdout, run, mode, result, results, dir);
         return results.Valid.ExitCode();
+    }
+
+    /// <summary>Figures of our own for the results: what each node cost and the harness's
+    /// routing overhead (process mode only; a simulated run has neither).</summary>
+    private static Edn.Map? Extra(Mode mode)
+    {
+        var entries = new List<(string, Edn)>();
+        if (mode.NodeCost is { } cost) entries.Add(("node-cost", cost.ToEdn()));
+        if (mode.OverheadNs is { } ns && Summary.OverheadEdn(ns) is { } harness)
+            entries.Add(("harness", harness));
+        return entries.Count == 0 ? null : Edn.KwMap([.. entries]);
     }
 
     /// <summary>Checks the run on another thread while the files that need no verdict are

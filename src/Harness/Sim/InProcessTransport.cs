@@ -75,6 +75,7 @@ public sealed class InProcessTransport : INodeTransport
         private long _busyUntilNs;
         private bool _pumpPending;
         private long? _wakeForMs;
+        private long _lastArrivalNs;
 
         public Utf8LineLog LogLines { get; } = new();
 
@@ -90,9 +91,21 @@ public sealed class InProcessTransport : INodeTransport
             Handle(() => node.Start(NowMs, this));
         });
 
-        /// <summary>A line written to stdin: read at once by an idle node, else queued.</summary>
+        /// <summary>A line the network delivers: it reaches stdin after the drawn delivery
+        /// lateness (in order), then an idle node reads it at once and a busy one later.
+        /// </summary>
         public void Write(string line)
         {
+            var lateNs = Ns(owner._timing.DeliveryLateMs.Draw(rng) * 1e6);
+            var arrivalNs = Math.Max(Clock.NowNs + lateNs, _lastArrivalNs);
+            _lastArrivalNs = arrivalNs;
+            if (arrivalNs == Clock.NowNs) Arrive(line);
+            else Clock.At(arrivalNs, () => Arrive(line));
+        }
+
+        private void Arrive(string line)
+        {
+            if (owner._stopped) return;
             _stdin.Enqueue(line);
             if (!_started || _pumpPending) return;
             if (Clock.NowNs >= _busyUntilNs) Pump();

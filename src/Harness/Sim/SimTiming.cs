@@ -27,12 +27,15 @@ public enum SimTimingKind
 /// idle waiting for it.</param>
 /// <param name="InputCostUs">Time from reading an input line to its outputs leaving the
 /// node, in µs; the node reads nothing else meanwhile.</param>
+/// <param name="DeliveryLateMs">How late a line the network delivers reaches the node's stdin,
+/// in ms: the harness's routing overhead (one loop routes every message), in order per
+/// node.</param>
 public sealed record SimTiming(Distribution StartOffsetMs, Distribution TimerLateMs,
-    Distribution InputCostUs)
+    Distribution InputCostUs, Distribution DeliveryLateMs)
 {
     /// <summary>No offsets, no lateness, no cost.</summary>
     public static readonly SimTiming Ideal =
-        new(Distribution.Zero, Distribution.Zero, Distribution.Zero);
+        new(Distribution.Zero, Distribution.Zero, Distribution.Zero, Distribution.Zero);
 
     /// <summary>Calibrated on the project's 2-core machine on 2026-11-29 (README of
     /// src/Harness, "Timing realism"): start offsets of 25 node processes as process mode
@@ -46,7 +49,10 @@ public sealed record SimTiming(Distribution StartOffsetMs, Distribution TimerLat
              0.0072]),
         InputCostUs: new Distribution(
             [(0, 21), (0.1, 40), (0.25, 45), (0.5, 72), (0.75, 93), (0.9, 137), (0.99, 252),
-             (0.999, 3228), (1, 6309)]));
+             (0.999, 3228), (1, 6309)]),
+        DeliveryLateMs: new Distribution(
+            [(0, 0.03), (0.1, 0.068), (0.25, 0.094), (0.5, 0.16), (0.75, 0.3), (0.9, 0.6),
+             (0.99, 1.3), (0.999, 5), (1, 25)]));
 
     /// <summary>The model a run asks for.</summary>
     public static SimTiming For(SimTimingKind kind) =>

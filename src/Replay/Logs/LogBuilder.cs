@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
 using LanguageExt;
 
@@ -7,25 +8,18 @@ namespace FunctionalGossip.Replay.Logs;
 
 /// <summary>
 /// Collects what a reader finds in a log, in order, and builds the <see cref="Recording"/>:
-/// inputs become events exactly as the shell makes them (<see cref="Event.FromLine"/>), and
+/// inputs become events exactly as the shell makes them (<see cref="Journaled.EventOf"/>), and
 /// outputs are attached to the input before them. For logs without timer records, ticks are
 /// synthesised on a grid of the node's tick interval starting at the first input.
 /// </summary>
 internal sealed class LogBuilder
 {
-    private abstract record Input(long NowMs, int SourceLine)
+    /// <summary>One input, as the journal entry that records it (a received line, an
+    /// overlong line, a timer), with where it was read and the outputs attached to it.</summary>
+    private sealed record Input(JournalEntry Entry, long NowMs, int SourceLine)
     {
         public List<string> Sends { get; } = [];
     }
-
-    private sealed record LineInput(long NowMs, int SourceLine, string Line)
-        : Input(NowMs, SourceLine);
-
-    private sealed record TooLongInput(long NowMs, int SourceLine, long Chars)
-        : Input(NowMs, SourceLine);
-
-    private sealed record TickInput(long NowMs, int SourceLine, TimerId Timer)
-        : Input(NowMs, SourceLine);
 
     private readonly List<Input> _inputs = [];
     private readonly SortedDictionary<string, int> _skipped = new(StringComparer.Ordinal);
@@ -37,15 +31,15 @@ internal sealed class LogBuilder
 
     /// <summary>A stdin line the node read at <paramref name="nowMs"/>.</summary>
     public void Line(long nowMs, int sourceLine, string line) =>
-        _inputs.Add(new LineInput(nowMs, sourceLine, line));
+        _inputs.Add(new Input(new JournalEntry.Received(nowMs, line), nowMs, sourceLine));
 
     /// <summary>An overlong stdin line of which only the length was kept.</summary>
     public void TooLong(long nowMs, int sourceLine, long chars) =>
-        _inputs.Add(new TooLongInput(nowMs, sourceLine, chars));
+        _inputs.Add(new Input(new JournalEntry.ReceivedTooLong(nowMs, chars), nowMs, sourceLine));
 
     /// <summary>A recorded timer firing.</summary>
     public void Tick(long nowMs, int sourceLine, TimerId timer) =>
-        _inputs.Add(new TickInput(nowMs, sourceLine, timer));
+        _inputs.Add(new Input(new JournalEntry.Ticked(nowMs, timer), nowMs, sourceLine));
 
     /// <summary>A stdout line of the node, attached to the latest input.</summary>
     public void Sent(string line)
@@ -68,11 +62,11 @@ internal sealed class LogBuilder
             var id = inReplyTo.IfNone(0);
             for (var i = _inputs.Count - 1; i >= Math.Max(0, _inputs.Count - ReplySearch); i--)
             {
-                if (_inputs[i] is not LineInput request) continue;
+                if (_inputs[i] is not { Entry: JournalEntry.Received request } input) continue;
                 if (Codec.Decode(request.Line).Match(Right: e => e, Left: _ => (Envelope?)null) is
                     { } r && r.Src == reply.Dest && r.Body.MsgIdOrNone == Prelude.Some(id))
                 {
-                    request.Sends.Add(line);
+                    input.Sends.Add(line);
                     return;
                 }
             }
@@ -107,17 +101,11 @@ internal sealed class LogBuilder
                 steps.Add(new RecordedStep(new Event.Tick(nextTickMs, TimerId.Gossip), 0, []));
                 nextTickMs += settings.TickMs;
             }
-            steps.Add(new RecordedStep(ToEvent(input), input.SourceLine, [.. input.Sends]));
+            var ev = Journaled.EventOf(input.Entry)
+                .IfNone(() => throw new System.Diagnostics.UnreachableException());
+            steps.Add(new RecordedStep(ev, input.SourceLine, [.. input.Sends]));
         }
         return new Recording(kind, node, settings, steps.ToImmutable(),
             _skipped.ToImmutableSortedDictionary(StringComparer.Ordinal), _other, [.. _notes]);
     }
-
-    private static Event ToEvent(Input input) => input switch
-    {
-        LineInput l => Event.FromLine(l.NowMs, l.Line),
-        TooLongInput t => new Event.Unreadable(t.NowMs, "", new LineError.TooLong(t.Chars)),
-        TickInput t => new Event.Tick(t.NowMs, t.Timer),
-        _ => throw new System.Diagnostics.UnreachableException(input.ToString()),
-    };
 }

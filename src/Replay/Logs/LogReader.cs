@@ -1,5 +1,4 @@
 using FunctionalGossip.Check.Maelstrom;
-using System.Text.RegularExpressions;
 using FunctionalGossip.Core.Journal;
 
 namespace FunctionalGossip.Replay.Logs;
@@ -8,11 +7,8 @@ namespace FunctionalGossip.Replay.Logs;
 /// Opens a log for replay: detects its format from its lines and hands it to the reader for
 /// that format. Unreadable or unrecognisable files are refused with a one-line message.
 /// </summary>
-public static partial class LogReader
+public static class LogReader
 {
-    [GeneratedRegex(@"^\d+ (recv|recvq|toolong|tick|send|log|exit) ")]
-    private static partial Regex JournalLine();
-
     /// <summary>Lines looked at to detect the format.</summary>
     private const int DetectLines = 2000;
 
@@ -47,8 +43,7 @@ public static partial class LogReader
         if (head.Any(l => l.Contains('\0')))
             return new Loaded.Refused("this is a binary file, not a log");
         var journal = head.Count(l =>
-            l.StartsWith(JournalFormat.Magic + " ", StringComparison.Ordinal)
-            || JournalLine().IsMatch(l));
+            JournalFormat.Parse(l).IsSome);
         var jepsen = head.Count(l => JepsenLog.StampPattern().IsMatch(l));
         var go = head.Count(l => GoLogReader.Message().IsMatch(l));
         if (journal == 0 && jepsen == 0 && go == 0)

@@ -44,17 +44,13 @@ public static class Auditor
         _ => error.Describe(),
     };
 
-    /// <summary>"ignored broadcast_ok from n3" → "ignored broadcast_ok".</summary>
+    /// <summary>The node's own note that it ignored the input, by kind: "ignored
+    /// broadcast_ok", with "(misaddressed)" for a message meant for another id.</summary>
     private static string? Ignoring(Transition t)
     {
         foreach (var e in t.Effects)
-        {
-            if (e is not Effect.Log { Text: var text }
-                || !text.StartsWith("ignored ", StringComparison.Ordinal)) continue;
-            var from = text.IndexOf(" from ", StringComparison.Ordinal);
-            var misaddressed = text.Contains(" addressed to ", StringComparison.Ordinal);
-            return (from < 0 ? text : text[..from]) + (misaddressed ? " (misaddressed)" : "");
-        }
+            if (e is Effect.Log { About: Note.Ignored i })
+                return $"ignored {i.Type}" + (i.Misaddressed.IsSome ? " (misaddressed)" : "");
         return null;
     }
 

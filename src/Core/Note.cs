@@ -1,0 +1,79 @@
+using FunctionalGossip.Core.Wire;
+using LanguageExt;
+
+namespace FunctionalGossip.Core;
+
+/// <summary>
+/// What the node says about an input it did not simply accept, as data: why it was rejected
+/// or ignored. The journal writes <see cref="Describe"/>; replay's summary sorts inputs by the
+/// kind and fields, never by parsing the text.
+/// </summary>
+public abstract record Note
+{
+    private Note() { }
+
+    /// <summary>The journal text.</summary>
+    public abstract string Describe();
+
+    /// <summary>A request without <c>msg_id</c>: a reply would need <c>in_reply_to</c>.</summary>
+    /// <param name="Type">The request's type.</param>
+    /// <param name="From">Its sender.</param>
+    public sealed record Unanswerable(string Type, string From) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() => $"{Type} from {From} has no msg_id; not answered";
+    }
+
+    /// <summary>An error reply was sent (so node logs show why a client saw it).</summary>
+    /// <param name="Code">Maelstrom's error code.</param>
+    /// <param name="To">Who got it.</param>
+    /// <param name="Text">Its text.</param>
+    public sealed record ErrorSent(int Code, string To, string Text) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() => $"error {Code} to {To}: {Text}";
+    }
+
+    /// <summary>A line that is not a message; nobody to answer.</summary>
+    /// <param name="Error">What is wrong with it.</param>
+    /// <param name="Excerpt">Its start (at most 120 characters).</param>
+    public sealed record Unreadable(LineError Error, string Excerpt) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"skipped unreadable input ({Error.Describe()}): {Excerpt}";
+    }
+
+    /// <summary>A message the node does not act on: a reply it never asked for, or one
+    /// addressed to another node id.</summary>
+    /// <param name="Type">The message's type.</param>
+    /// <param name="From">Its sender.</param>
+    /// <param name="Misaddressed">The id it was addressed to and ours, when that was not
+    /// us.</param>
+    public sealed record Ignored(string Type, string From,
+        Option<(string To, string Self)> Misaddressed) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() => Misaddressed.Match(
+            Some: m => $"ignored {Type} from {From} addressed to {m.To}, not {m.Self}",
+            None: () => $"ignored {Type} from {From}");
+    }
+
+    /// <summary>Topology neighbours that are not node ids of this cluster.</summary>
+    /// <param name="Neighbours">The ones left out, in the order given.</param>
+    public sealed record UnknownNeighbours(Seq<string> Neighbours) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"topology: ignoring unknown neighbours {string.Join(",", Neighbours)}";
+    }
+
+    /// <summary>Decoding or <see cref="Node.Step"/> threw: a defect. The input is ignored and
+    /// the state kept, so no input can crash the node.</summary>
+    /// <param name="Detail">The exception as text.</param>
+    public sealed record Defect(string Detail) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() => $"internal error, input ignored: {Detail}";
+    }
+}
