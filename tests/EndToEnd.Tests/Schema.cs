@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.EndToEnd.Tests;
 

@@ -1,6 +1,8 @@
 using FunctionalGossip.Harness.Cli;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Store;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Tests;
 

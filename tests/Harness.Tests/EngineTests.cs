@@ -1,9 +1,10 @@
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

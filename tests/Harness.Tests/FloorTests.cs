@@ -2,8 +2,9 @@ using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Sim;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

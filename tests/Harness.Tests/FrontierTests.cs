@@ -1,5 +1,7 @@
 using FunctionalGossip.Harness.Cli;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
 
 namespace FunctionalGossip.Harness.Tests;

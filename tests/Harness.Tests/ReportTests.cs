@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Cli;
 using FunctionalGossip.Harness.Engine;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Report;
 using FunctionalGossip.Harness.Serve;
 using FunctionalGossip.Harness.Sim;

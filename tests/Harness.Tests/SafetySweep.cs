@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Harness.Cli;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Sim;
 using Xunit.Abstractions;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

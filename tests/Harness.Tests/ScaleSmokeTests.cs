@@ -1,5 +1,6 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
 

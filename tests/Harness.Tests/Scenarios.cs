@@ -1,4 +1,6 @@
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Tests;
 

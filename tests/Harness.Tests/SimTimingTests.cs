@@ -1,6 +1,6 @@
-using FunctionalGossip.Harness.Engine;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Sim;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

@@ -1,6 +1,8 @@
 using System.Text;
-using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Store;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Tests;
 

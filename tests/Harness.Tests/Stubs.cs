@@ -1,7 +1,8 @@
 using System.Text.Json;
-using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

@@ -1,7 +1,9 @@
 using System.Numerics;
 using FunctionalGossip.Check.Format;
-using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Tests;
 

@@ -1,8 +1,8 @@
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Harness.Engine;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Sim;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
 

@@ -1,7 +1,8 @@
 using FunctionalGossip.Core;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Replay.Repl;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Replay.Tests;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Harness.Engine;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
 

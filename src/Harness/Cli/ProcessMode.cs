@@ -1,6 +1,7 @@
-using FunctionalGossip.Harness.Engine;
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Harness.Processes;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Cli;
 

@@ -3,8 +3,10 @@ using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
-using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Processes;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Cli;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Cli;
 

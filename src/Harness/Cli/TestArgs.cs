@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Cli;
 

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.Results;
-using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Report;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Cli;
 
@@ -160,7 +161,7 @@ internal abstract class Mode
     /// <summary>Anything that may have inflated the overhead figure.</summary>
     public virtual string? HarnessNote => null;
 
-    public abstract RunResult Run(Model.RunOptions options);
+    public abstract RunResult Run(Maelstrom.RunOptions options);
 
     public static Mode Simulated() => new Sim();
 
@@ -169,6 +170,6 @@ internal abstract class Mode
         public override string Describe(RunResult result) =>
             $"simulated in process (virtual {result.EndNs / 1e9:0.0} s)";
 
-        public override RunResult Run(Model.RunOptions options) => Simulator.Run(options);
+        public override RunResult Run(Maelstrom.RunOptions options) => Simulator.Run(options);
     }
 }

@@ -1,3 +1,5 @@
+using FunctionalGossip.Harness.Maelstrom;
+
 namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine

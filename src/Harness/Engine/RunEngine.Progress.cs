@@ -17,23 +17,22 @@ public sealed partial class RunEngine
     private Action<RunProgress>? _progress;
     private long _progressEveryNs;
     private int _opsDone;
-    private string _partition = "none";
 
     /// <summary>The run as it stands now.</summary>
     private RunProgress Snapshot() => new(
-        _phase switch
+        _state.Phase switch
         {
-            Phase.Setup => "setup",
-            Phase.Main => "main",
-            Phase.Heal or Phase.Log or Phase.Sleep => "recovery",
-            Phase.Final or Phase.FinalWait => "final reads",
+            RunPhase.Setup => "setup",
+            RunPhase.Main => "main",
+            RunPhase.Heal or RunPhase.Log or RunPhase.Sleep => "recovery",
+            RunPhase.Final or RunPhase.FinalWait => "final reads",
             _ => "done",
         },
         _relStartNs == 0 ? 0 : RelNs / 1e9,
         _o.TimeLimitS + _o.RecoveryS,
         _opsDone,
         _net.InFlight,
-        _partition);
+        _state.Partition);
 
     /// <summary>Reports progress now and then every interval until the run is done.</summary>
     private void ReportProgress()

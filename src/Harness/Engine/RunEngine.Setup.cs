@@ -1,5 +1,6 @@
-using FunctionalGossip.Harness.Model;
 using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
 
@@ -9,52 +10,29 @@ public sealed partial class RunEngine
     private const long ClientTimeoutMs = 5_000;
     private readonly List<Network.ClientMailbox> _setupClients = [];
 
-    /// <summary>Sends one request from <paramref name="client"/> and waits for the reply whose
-    /// <c>in_reply_to</c> is <paramref name="msgId"/>; <paramref name="done"/> gets it, or null
-    /// after <paramref name="timeoutMs"/> (client.clj <c>send+recv!</c>).</summary>
-    private void Rpc(Network.ClientMailbox client, string dest, string body, long msgId,
-        long timeoutMs, string thread, Action<ClientReply?> done)
-    {
-        var error = _net.Send(client.Id, dest, body, thread);
-        if (error is not null) throw new InvalidOperationException(error);
-        var finished = false;
-        client.Await(msgId, reply =>
-        {
-            if (finished) return;
-            finished = true;
-            done(reply);
-        });
-        _clock.At(_clock.NowNs + timeoutMs * 1_000_000, () =>
-        {
-            if (finished) return;
-            finished = true;
-            client.GiveUp();
-            done(null);
-        });
-    }
-
     /// <summary>db.clj <c>setup!</c>: each node gets <c>init</c> from a fresh client, which is
     /// closed afterwards; a missing, error or non-<c>init_ok</c> reply aborts the test.</summary>
     private void SetupInit()
     {
-        var pending = _o.Nodes.Count;
         var ids = string.Join(",", _o.Nodes.Select(Json.Quote));
         foreach (var node in _o.Nodes)
         {
             var client = OpenClient("jepsen node " + node);
             var body = $"{{\"type\":\"init\",\"node_id\":{Json.Quote(node)},\"node_ids\":[{ids}],"
                 + "\"msg_id\":1}";
-            Rpc(client, node, body, 1, InitTimeoutMs, "jepsen node " + node, reply =>
-            {
-                _net.Remove(client.Id);
-                var problem = reply is null
-                    ? $"Expected node {node} to respond to an init message, "
-                      + "but node did not respond."
-                    : InitProblem(node, reply);
-                if (problem is not null) Crash(problem);
-                else if (--pending == 0) BeginRelativeTime();
-            });
+            Request(new Call.Init(client, node), node, body, InitTimeoutMs, "jepsen node " + node);
         }
+    }
+
+    private void InitAnswered(Call.Init call, ClientReply? reply)
+    {
+        _net.Remove(call.Client.Id);
+        var problem = reply is null
+            ? $"Expected node {call.Node} to respond to an init message, "
+              + "but node did not respond."
+            : InitProblem(call.Node, reply);
+        if (problem is not null) Crash(problem);
+        else if (!AnyPending<Call.Init>()) BeginRelativeTime();
     }
 
     private static string? InitProblem(string node, ClientReply reply) =>
@@ -73,29 +51,30 @@ public sealed partial class RunEngine
         _relStartNs = _clock.NowNs;
         _log.Info(_clock.NowNs, "jepsen test runner", "jepsen.core", "Relative time begins now");
         var topology = TopologyJson(Topology.Of(_o.Topology, _o.Nodes));
-        var pending = _o.Nodes.Count;
         foreach (var node in _o.Nodes)
         {
             var client = OpenClient("jepsen node " + node);
             _setupClients.Add(client);
             var body = $"{{\"type\":\"topology\",\"topology\":{topology},\"msg_id\":1}}";
-            Rpc(client, node, body, 1, ClientTimeoutMs, "jepsen node " + node, reply =>
-            {
-                var problem = reply is null
-                    ? $"topology: node {node} did not respond within 5 s"
-                    : ClientReplies.Judge(reply.Body, "topology_ok") switch
-                    {
-                        ReplyOutcome.Ok => null,
-                        ReplyOutcome.Error e =>
-                            $"topology of {node} failed: error {e.Code} ({e.Name}) {e.Text}",
-                        ReplyOutcome.Malformed m =>
-                            MalformedSetup(node, reply.Message, m.Reason),
-                        _ => throw new System.Diagnostics.UnreachableException(),
-                    };
-                if (problem is not null) Crash(problem);
-                else if (--pending == 0) BeginMainPhase();
-            });
+            Request(new Call.Topology(client, node), node, body, ClientTimeoutMs,
+                "jepsen node " + node);
         }
+    }
+
+    private void TopologyAnswered(string node, ClientReply? reply)
+    {
+        var problem = reply is null
+            ? $"topology: node {node} did not respond within 5 s"
+            : ClientReplies.Judge(reply.Body, "topology_ok") switch
+            {
+                ReplyOutcome.Ok => null,
+                ReplyOutcome.Error e =>
+                    $"topology of {node} failed: error {e.Code} ({e.Name}) {e.Text}",
+                ReplyOutcome.Malformed m => MalformedSetup(node, reply.Message, m.Reason),
+                _ => throw new System.Diagnostics.UnreachableException(),
+            };
+        if (problem is not null) Crash(problem);
+        else if (!AnyPending<Call.Topology>()) BeginMainPhase();
     }
 
     private string MalformedSetup(string node, NetMessage reply, string reason)

@@ -3,67 +3,62 @@ using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Maelstrom;
 
+using FunctionalGossip.Harness.Maelstrom;
+
 namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine
 {
-    /// <summary>A client worker thread (interpreter.clj <c>ClientWorker</c>): bound to node
-    /// i mod N; runs one op at a time under its current process id; opens a fresh client
-    /// whenever its process changes (after an <c>:info</c>).</summary>
-    private sealed class Worker(int index, string node)
+    /// <summary>A worker's Maelstrom client (interpreter.clj opens a fresh one whenever the
+    /// worker's process changes, after an <c>:info</c>) and its next message id.</summary>
+    private sealed class ClientLink
     {
-        public int Index { get; } = index;
-        public string Node { get; } = node;
-        public long Process { get; set; } = index;
-        public bool Busy { get; set; }
-        public long? ClientProcess { get; set; }
+        public long? Process { get; set; }
         public Network.ClientMailbox? Client { get; set; }
         public long NextMsgId { get; set; } = 1;
-        public string Thread => "jepsen worker " + Index;
     }
 
-    private readonly Worker[] _workers;
+    private readonly ClientLink[] _links;
 
-    /// <summary>Invokes a client op on <paramref name="w"/>: records the invocation, then
-    /// sends the request from the worker's client (opened if the process changed).</summary>
-    private void InvokeClientOp(Worker w, string f, Edn value, bool final)
+    /// <summary>Invokes a client op: records the invocation, then sends the request from the
+    /// worker's client (opened if the process changed).</summary>
+    private void InvokeClientOp(Directive.Invoke op)
     {
-        MarkBusy(w.Index);
-        w.Busy = true;
-        var invoke = Record(Op.ForClient(0, RelNs, OpType.Invoke, w.Process, f, value,
-            final: final));
-        LogOp(w.Thread, invoke);
-        if (w.Client is null || w.ClientProcess != w.Process)
+        var (w, thread, link) = (op.Worker, RunState.WorkerThread(op.Worker), _links[op.Worker]);
+        var invoke = Record(Op.ForClient(0, RelNs, OpType.Invoke, op.Process, op.F, op.Value,
+            final: op.Final));
+        LogOp(thread, invoke);
+        if (link.Client is null || link.Process != op.Process)
         {
-            if (w.Client is not null) _net.Remove(w.Client.Id);
-            w.Client = OpenClient(w.Thread);
-            w.ClientProcess = w.Process;
-            w.NextMsgId = 1;
+            if (link.Client is not null) _net.Remove(link.Client.Id);
+            link.Client = OpenClient(thread);
+            link.Process = op.Process;
+            link.NextMsgId = 1;
         }
-        var msgId = w.NextMsgId++;
-        var body = f == "broadcast"
-            ? $"{{\"type\":\"broadcast\",\"message\":{((Edn.Int)value).Value},\"msg_id\":{msgId}}}"
+        var msgId = link.NextMsgId++;
+        var body = op.F == "broadcast"
+            ? $"{{\"type\":\"broadcast\",\"message\":{((Edn.Int)op.Value).Value},"
+              + $"\"msg_id\":{msgId}}}"
             : $"{{\"type\":\"read\",\"msg_id\":{msgId}}}";
-        Rpc(w.Client, w.Node, body, msgId, ClientTimeoutMs, w.Thread,
-            reply => Complete(w, invoke, reply));
+        Request(new Call.Op(link.Client, msgId, w, invoke), _o.NodeOfProcess(w), body,
+            ClientTimeoutMs, thread);
     }
 
     /// <summary>Turns the reply (or its absence) into the completion op, as client.clj
     /// <c>with-errors</c> with reads idempotent, and frees the thread.</summary>
-    private void Complete(Worker w, Op invoke, ClientReply? reply)
+    private void Complete(int w, Op invoke, ClientReply? reply)
     {
         var read = invoke.IsF("read");
         var done = reply is null
             ? invoke with { Type = read ? OpType.Fail : OpType.Info, Error = Kw("net-timeout") }
             : FromReply(w, invoke, reply, read);
         var completion = Record(done with { Time = RelNs });
-        LogOp(w.Thread, completion);
-        w.Busy = false;
-        if (completion.Type == OpType.Info) w.Process += _workers.Length;
+        LogOp(RunState.WorkerThread(w), completion);
+        _state = Generator.Completed(_state, w, completion.Type == OpType.Info);
         Pump();
     }
 
-    private Op FromReply(Worker w, Op invoke, ClientReply clientReply, bool read)
+    private Op FromReply(int w, Op invoke, ClientReply clientReply, bool read)
     {
         var reply = clientReply.Message;
         switch (ClientReplies.Judge(clientReply.Body, read ? "read_ok" : "broadcast_ok"))
@@ -82,9 +77,10 @@ public sealed partial class RunEngine
                         e.Text is null ? Edn.Nil.Value : new Edn.Str(e.Text)]),
                 };
             case ReplyOutcome.Malformed m:
-                _violations.Add(new Violation(_clock.NowNs, w.Node, reply.ToLine(),
+                var node = _o.NodeOfProcess(w);
+                _violations.Add(new Violation(_clock.NowNs, node, reply.ToLine(),
                     "malformed-rpc-response: " + m.Reason));
-                return Crashed(invoke, $"Malformed RPC response. Maelstrom sent node {w.Node} "
+                return Crashed(invoke, $"Malformed RPC response. Maelstrom sent node {node} "
                     + $"a {invoke.F.ToString().TrimStart(':')} request and expected a "
                     + $"well-formed reply, but received {reply.BodyJson}: {m.Reason}", reply);
             default:
@@ -125,9 +121,9 @@ public sealed partial class RunEngine
 
     private void CloseClients()
     {
-        foreach (var w in _workers)
+        foreach (var link in _links)
         {
-            if (w.Client is not null) _net.Remove(w.Client.Id);
+            if (link.Client is not null) _net.Remove(link.Client.Id);
         }
         foreach (var c in _setupClients) _net.Remove(c.Id);
     }

@@ -1,15 +1,18 @@
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Maelstrom;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
 
 /// <summary>
-/// One Maelstrom broadcast test, transport- and clock-agnostic: setup (init, topology),
-/// the generator phases (main phase with stagger, 50/50 mix, time limit and nemesis; heal;
-/// "Waiting for recovery..."; quiet period; final reads), worker threads with Maelstrom's
-/// clients, the network and the history. Single-threaded: every method runs on the
+/// One Maelstrom broadcast test, transport- and clock-agnostic. The decisions are data:
+/// the run's state is one <see cref="RunState"/>, the generator and nemesis are pure
+/// functions of it (<see cref="Generator"/>, <see cref="Nemesis"/>) whose
+/// <see cref="Directive"/>s this class carries out, and client requests wait in a table
+/// (<c>Call</c>). What it adds is the I/O: setup (init, topology), Maelstrom's clients, the
+/// network, the history and jepsen.log. Single-threaded: every method runs on the
 /// scheduler's loop.
 /// </summary>
 public sealed partial class RunEngine : INodeOutput
@@ -19,8 +22,7 @@ public sealed partial class RunEngine : INodeOutput
     private readonly INodeTransport _transport;
     private readonly Network _net;
     private readonly RunLog _log = new();
-    private readonly Prng _workloadRng;
-    private readonly Prng _nemesisRng;
+    private RunState _state;
     private readonly List<Op> _history = [];
     private readonly List<Violation> _violations = [];
     private readonly HashSet<string> _deadStdout = new(StringComparer.Ordinal);
@@ -33,12 +35,10 @@ public sealed partial class RunEngine : INodeOutput
     {
         (_o, _transport, _clock) = (options, transport, clock);
         var root = new Prng(options.Seed);
-        _workloadRng = root.Split();
-        _nemesisRng = root.Split();
+        _state = RunState.Initial(options.Concurrency, root.Split(), root.Split());
         _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
-            options.LogNetRecv);
-        _workers = Enumerable.Range(0, options.Concurrency)
-            .Select(i => new Worker(i, options.NodeOfProcess(i))).ToArray();
+            options.LogNetRecv, OnClientReply);
+        _links = [.. Enumerable.Range(0, options.Concurrency).Select(_ => new ClientLink())];
     }
 
     /// <summary>Runs a whole test through <paramref name="transport"/> on

@@ -3,7 +3,8 @@ using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
 

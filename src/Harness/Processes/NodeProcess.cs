@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Processes;
 

@@ -1,5 +1,7 @@
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Processes;
 

@@ -18,7 +18,7 @@ namespace FunctionalGossip.Harness.Report;
 internal static class MessageDiagram
 {
     /// <summary>Runs with more messages than this get a note instead of a diagram.</summary>
-    public const int MaxMessages = Engine.Network.BodiesKept;
+    public const int MaxMessages = Maelstrom.Network.BodiesKept;
 
     private const int LaneGap = 110, Left = 70, Top = 40, Bottom = 20, LabelLimit = 400;
     private const int RowPx = 12, TimeMarkEvery = 10;

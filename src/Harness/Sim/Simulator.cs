@@ -1,6 +1,6 @@
 using FunctionalGossip.Core;
 using FunctionalGossip.Harness.Engine;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Sim;
 

@@ -2,6 +2,8 @@ using System.Text;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Store;
 

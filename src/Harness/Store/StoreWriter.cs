@@ -4,6 +4,8 @@ using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Store;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FunctionalGossip.Harness.Model;
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>Maelstrom's <c>--topology</c> choices (workload/broadcast.clj).</summary>
 public enum TopologyKind

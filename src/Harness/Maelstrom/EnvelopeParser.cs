@@ -3,7 +3,7 @@ using System.Text.Json;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Maelstrom;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>A node stdout line that Maelstrom would reject, and why.</summary>
 /// <param name="AtNs">Run time at which the line was read.</param>

@@ -1,4 +1,4 @@
-namespace FunctionalGossip.Harness.Model;
+namespace FunctionalGossip.Harness.Engine;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-mixed 64-bit generator written out
@@ -21,6 +21,10 @@ public sealed class Prng
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
     }
+
+    /// <summary>A generator at the same point of the same stream: drawing from the copy
+    /// leaves this one as it was (how a pure function draws and returns the stream).</summary>
+    public Prng Copy() => new(_state);
 
     /// <summary>A new, independent generator seeded from this one.</summary>
     public Prng Split() => new(NextUInt64() ^ 0x6A09E667F3BCC909UL);

@@ -1,4 +1,6 @@
-namespace FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+
+namespace FunctionalGossip.Harness.Sim;
 
 /// <summary>How the simulator times its nodes (<c>--sim-timing</c>).</summary>
 public enum SimTimingKind

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 
-namespace FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>Maelstrom's <c>--latency-dist</c> shapes (net.clj <c>latency-dist</c>).</summary>
 public enum LatencyDist

@@ -1,8 +1,9 @@
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Maelstrom;
-using FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+using FunctionalGossip.Harness.Sim;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>
 /// Maelstrom's simulated network (net.clj). Sending assigns the next global id, checks that
@@ -26,13 +27,17 @@ public sealed class Network
     private readonly List<NetEvent> _journal = [];
     private long _lastId = -1;
 
+    private readonly Action<string, ClientReply> _clientReplies;
+
     /// <summary>A network on <paramref name="clock"/>; latencies drawn from
-    /// <paramref name="rng"/>.</summary>
+    /// <paramref name="rng"/>; a client that reads the reply it awaits hands it, with its
+    /// id, to <paramref name="clientReplies"/>.</summary>
     public Network(IScheduler clock, Latency latency, Prng rng, RunLog log, bool logSend,
-        bool logRecv)
+        bool logRecv, Action<string, ClientReply>? clientReplies = null)
     {
         (_clock, _latency, _rng, _log) = (clock, latency, rng, log);
         (_logSend, _logRecv) = (logSend, logRecv);
+        _clientReplies = clientReplies ?? ((_, _) => { });
     }
 
     /// <summary>How many messages' bodies the journal keeps (the first ones): enough for the
@@ -182,7 +187,6 @@ public sealed class Network
         private readonly Queue<(NetMessage Message, ReplyBody? Body)> _queue = new();
         private readonly string _thread;
         private long? _awaiting;
-        private Action<ClientReply>? _onReply;
         private bool _draining;
 
         internal ClientMailbox(Network net, string id, string thread) =>
@@ -198,15 +202,15 @@ public sealed class Network
         }
 
         /// <summary>Waits for the reply whose <c>in_reply_to</c> is
-        /// <paramref name="msgId"/>.</summary>
-        public void Await(long msgId, Action<ClientReply> onReply)
+        /// <paramref name="msgId"/>; the network's client-reply handler gets it.</summary>
+        public void Await(long msgId)
         {
-            (_awaiting, _onReply) = (msgId, onReply);
+            _awaiting = msgId;
             Wake();
         }
 
         /// <summary>Stops waiting (the request timed out).</summary>
-        public void GiveUp() => (_awaiting, _onReply) = (null, null);
+        public void GiveUp() => _awaiting = null;
 
         /// <summary>True while waiting for a reply.</summary>
         public bool Waiting => _awaiting is not null;
@@ -227,9 +231,8 @@ public sealed class Network
                 _net.Received(m, _thread);
                 var body = read ?? ReplyBody.Parse(m.BodyJson);
                 if (body.InReplyTo != want) continue;
-                var reply = _onReply!;
                 GiveUp();
-                reply(new ClientReply(m, body));
+                _net._clientReplies(Id, new ClientReply(m, body));
             }
         }
     }

@@ -1,4 +1,6 @@
-namespace FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Sim;
+
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>
 /// Everything that decides a run, with Maelstrom's defaults (core.clj <c>opt-spec</c>,

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 
-namespace FunctionalGossip.Harness.Model;
+using FunctionalGossip.Harness.Engine;
+
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>The partition specs Jepsen's combined nemesis picks from for Maelstrom
 /// (<c>partition-specs</c>: the DB has no primaries).</summary>

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Harness.Sim;
 
 /// <summary>
 /// An append-only log of lines kept as UTF-8 in large chunks, as a node's stderr file would

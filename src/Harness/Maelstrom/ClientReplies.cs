@@ -2,7 +2,7 @@ using System.Text.Json;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.Maelstrom;
 
-namespace FunctionalGossip.Harness.Engine;
+namespace FunctionalGossip.Harness.Maelstrom;
 
 /// <summary>What a client made of the reply to its request (client.clj <c>rpc!</c>,
 /// <c>throw-errors!</c>, <c>check-body</c>).</summary>

@@ -1,0 +1,36 @@
+using FunctionalGossip.Harness.Maelstrom;
+using FunctionalGossip.Harness.Sim;
+
+namespace FunctionalGossip.Harness.Engine;
+
+/// <summary>
+/// The partition nemesis (jepsen nemesis/combined.clj) as pure functions of the run state:
+/// a start picks one of the four specs uniformly, and its completion draws the grudge, which
+/// the network adds to the partitions in force; a stop heals everything. Both are
+/// <c>:info</c> ops of process <c>:nemesis</c>.
+/// </summary>
+public static class Nemesis
+{
+    /// <summary>The nemesis thread takes an op: a start (its spec drawn now) or a stop.</summary>
+    public static (RunState State, Directive Invoke) Invoke(RunState s, bool start)
+    {
+        s = s.Rotated() with { NemesisBusy = true, NemesisStarts = !start };
+        if (!start) return (s, new Directive.InvokeNemesis(null));
+        var rng = s.NemesisRng.Copy();
+        var spec = Grudge.Specs[rng.NextInt(Grudge.Specs.Count)];
+        return (s with { NemesisRng = rng }, new Directive.InvokeNemesis(spec));
+    }
+
+    /// <summary>The op completes: a start draws its grudge over <paramref name="nodes"/>
+    /// (null for a stop); the thread is free again.</summary>
+    public static (RunState State, SortedGrudge? Grudge) Complete(RunState s,
+        PartitionSpec? spec, IReadOnlyList<string> nodes)
+    {
+        if (spec is not { } sp)
+            return (s with { NemesisBusy = false, Partition = "none" }, null);
+        var rng = s.NemesisRng.Copy();
+        var grudge = Grudge.Of(sp, nodes, rng);
+        return (s with { NemesisBusy = false, Partition = Grudge.Name(sp), NemesisRng = rng },
+            grudge);
+    }
+}
