@@ -12,8 +12,8 @@ bin=${2:-bin/gossip}
 shift 2 || shift $# || true
 sim_extra=("$@")
 store=$(mktemp -d)
-declare -a names=("default (star, tick 100 ms)" "immediate (relay=total tick-ms=1)" "slow tick (tick-ms=500)")
-declare -a args=("" "relay=total tick-ms=1" "tick-ms=500")
+declare -a names=("default (star, hub tick 220 ms)" "immediate (profile=latency)" "slow tick (tick-ms=500)")
+declare -a args=("" "profile=latency" "tick-ms=500")
 cmd="--node-count 25 --time-limit 20 --rate 100 --latency 100"
 echo "Run on $(date -u +%Y-%m-%d) (load average at start: $(cut -d' ' -f1-3 /proc/loadavg)), seeds 1..$seeds,"
 echo "\`$bin test [--sim] -w broadcast $cmd --seed N [node args]\` ${sim_extra[*]:+(sim: ${sim_extra[*]})}:"

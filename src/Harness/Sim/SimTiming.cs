@@ -43,16 +43,16 @@ public sealed record SimTiming(Distribution StartOffsetMs, Distribution TimerLat
     /// pipes.</summary>
     public static readonly SimTiming Measured = new(
         StartOffsetMs: new Distribution(
-            [(0, 0), (0.1, 12), (0.25, 22), (0.5, 27), (0.75, 36), (0.9, 71), (1, 89)]),
+            [(0, 0), (0.1, 2), (0.25, 6), (0.5, 14), (0.75, 33), (0.9, 42), (1, 70)]),
         TimerLateMs: Distribution.WholeMsHistogram(
-            [0.4798, 0.3497, 0.0919, 0.0532, 0.0108, 0.0019, 0.0020, 0.0015, 0.0007, 0.0013,
-             0.0072]),
+            [0.4873, 0.3551, 0.0910, 0.0471, 0.0117, 0.0025, 0.0012, 0.0010, 0.0008, 0.0002,
+             0.0021]),
         InputCostUs: new Distribution(
-            [(0, 21), (0.1, 40), (0.25, 45), (0.5, 72), (0.75, 93), (0.9, 137), (0.99, 252),
-             (0.999, 3228), (1, 6309)]),
+            [(0, 21), (0.1, 29), (0.25, 33), (0.5, 39), (0.75, 65), (0.9, 107), (0.99, 233),
+             (0.999, 3882), (1, 3996)]),
         DeliveryLateMs: new Distribution(
-            [(0, 0.03), (0.1, 0.068), (0.25, 0.094), (0.5, 0.16), (0.75, 0.3), (0.9, 0.6),
-             (0.99, 1.3), (0.999, 5), (1, 25)]));
+            [(0, 0.004), (0.1, 0.033), (0.25, 0.107), (0.5, 0.607), (0.75, 1.36), (0.9, 2.14),
+             (0.99, 3.96), (0.999, 8.0), (1, 12.1)]));
 
     /// <summary>The model a run asks for.</summary>
     public static SimTiming For(SimTimingKind kind) =>
