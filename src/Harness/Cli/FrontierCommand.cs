@@ -30,12 +30,12 @@ public static class FrontierCommand
 
         """;
 
-    /// <summary>The sweep run when no --config is given: the defaults, tick intervals, and
-    /// each relay shape.</summary>
+    /// <summary>The sweep run when no --config is given: both profiles, hub tick intervals,
+    /// other relay shapes.</summary>
     public static readonly IReadOnlyList<string> DefaultSweep =
     [
-        "", "tick-ms=25", "tick-ms=50", "tick-ms=200", "tick-ms=400",
-        "relay=total", "relay=total tick-ms=1", "relay=tree4", "relay=tree4 tick-ms=50",
+        "", "profile=latency", "tick-ms=100", "tick-ms=160", "tick-ms=300", "tick-ms=500",
+        "relay=total", "relay=tree4", "profile=latency ack-ms=500",
     ];
 
     /// <summary>Published results, measured side by side with ours in process mode (issue 10:
