@@ -12,8 +12,14 @@ bin=${2:-bin/gossip}
 shift 2 || shift $# || true
 sim_extra=("$@")
 store=$(mktemp -d)
-declare -a names=("default (star, hub tick 220 ms)" "immediate (profile=latency)" "slow tick (tick-ms=500)")
-declare -a args=("" "profile=latency" "tick-ms=500")
+declare -a names=("default (star, hub tick 220 ms)" "immediate (profile=latency)" "slow tick (tick-ms=500)" "tick-batched star (eager=none tick-ms=100)")
+declare -a args=("" "profile=latency" "tick-ms=500" "eager=none tick-ms=100")
+if [ -n "${REGIMES:-}" ]; then  # e.g. REGIMES="3" runs only the fourth
+  read -r -a pick <<<"$REGIMES"
+  names=("${names[@]/#/}"); sel_n=(); sel_a=()
+  for k in "${pick[@]}"; do sel_n+=("${names[$k]}"); sel_a+=("${args[$k]}"); done
+  names=("${sel_n[@]}"); args=("${sel_a[@]}")
+fi
 cmd="--node-count 25 --time-limit 20 --rate 100 --latency 100"
 echo "Run on $(date -u +%Y-%m-%d) (load average at start: $(cut -d' ' -f1-3 /proc/loadavg)), seeds 1..$seeds,"
 echo "\`$bin test [--sim] -w broadcast $cmd --seed N [node args]\` ${sim_extra[*]:+(sim: ${sim_extra[*]})}:"
