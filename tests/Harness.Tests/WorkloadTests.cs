@@ -142,3 +142,23 @@ public sealed class WorkloadTests
         Assert.NotEmpty(r.Check().Exceptions.Groups);
     }
 }
+
+/// <summary>--rate 0 (no client ops) without a nemesis: the main phase still lasts the time
+/// limit, then recovery and the final reads, instead of never ending.</summary>
+public sealed class NoOpsTests
+{
+    [Fact]
+    public void RateZero_EndsAfterTheTimeLimit_WithOnlyFinalReads()
+    {
+        var o = Scenarios.Small(3, 5) with
+        {
+            Rate = 0, TimeLimitS = 2, RecoveryS = 1, SimTiming = SimTimingKind.Ideal,
+        };
+        var r = Simulator.Run(o);
+        Assert.Null(r.Crash);
+        var invokes = r.History.Where(op => op.Type == OpType.Invoke).ToList();
+        Assert.Equal(3, invokes.Count);
+        Assert.All(invokes, op => Assert.True(op.Final));
+        Assert.InRange(r.EndNs, 3_000_000_000L, 3_100_000_000L);
+    }
+}

@@ -111,7 +111,8 @@ public static class Generator
         long? client = ClientCandidate(o, s, now);
         long? nemesis = o.Partitions && !s.NemesisBusy
             ? Math.Max(now, s.NemesisNextNs ?? now) : null;
-        if (client is null && nemesis is null) return new(s, Nothing, false);
+        if (client is null && nemesis is null)
+            return o.Rate > 0 ? new(s, Nothing, false) : EndWithoutOps(o, s, now);
         var at = Math.Min(client ?? long.MaxValue, nemesis ?? long.MaxValue);
         var cutoff = s.CutoffNs ?? at + (long)(o.TimeLimitS * 1e9);
         s = s with { CutoffNs = cutoff };
@@ -177,6 +178,16 @@ public static class Generator
 
     private static Advanced Single((RunState State, Directive Do) step) =>
         new(step.State, [step.Do], true);
+
+    /// <summary>With no client ops (<c>--rate 0</c>) and no nemesis, nothing would ever reach
+    /// the cutoff: the main phase then simply lasts the time limit from now.</summary>
+    private static Advanced EndWithoutOps(RunOptions o, RunState s, long now)
+    {
+        var cutoff = s.CutoffNs ?? now + (long)(o.TimeLimitS * 1e9);
+        s = s with { CutoffNs = cutoff };
+        return now >= cutoff ? new(s with { Phase = RunPhase.Heal }, Nothing, true)
+            : WakeAt(s, cutoff);
+    }
 
     /// <summary>Asks to be woken at <paramref name="at"/> unless an earlier wake-up is
     /// pending already.</summary>
