@@ -48,6 +48,15 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
     public static readonly NodeSettings Latency =
         new(200, 3000, new Relay.Total(), 2000, Eager.All, 800);
 
+    /// <summary>
+    /// How long after a partition heals every value is on every node at the latest, network
+    /// delay and timer lateness aside, with the star and total relays: a batch lost in the
+    /// partition is resent within <see cref="RetryMs"/> plus one tick (sooner when the peer's
+    /// traffic shows it missing, see <see cref="SuspectMs"/>), and the hub passes what it
+    /// learns on by its next tick. Maelstrom waits 10 s after healing before its final reads.
+    /// </summary>
+    public long CatchUpMs => RetryMs + 2 * TickMs;
+
     private const string Keys =
         "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager";
 

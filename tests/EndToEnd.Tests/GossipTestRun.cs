@@ -6,9 +6,13 @@ namespace FunctionalGossip.EndToEnd.Tests;
 /// <summary>One finished <c>gossip test</c> invocation: exit code, output, and its store.</summary>
 public sealed record GossipTestRun(int ExitCode, string Stdout, string Stderr, string Store)
 {
-    /// <summary>Runs <c>gossip test ARGS --store (temp)</c> to completion.</summary>
+    /// <summary>Runs <c>gossip test ARGS --store (temp)</c> to completion. Every run is pinned
+    /// to a seed (<c>--seed 1</c> unless the test names one), so the workload and the nemesis
+    /// schedule are the same on every machine and a failure names a command that reproduces
+    /// it.</summary>
     public static GossipTestRun Start(string gossip, params string[] args)
     {
+        if (!args.Contains("--seed")) args = [.. args, "--seed", "1"];
         var store = Directory.CreateTempSubdirectory("gossip-store-").FullName;
         var psi = new ProcessStartInfo(gossip)
         {
