@@ -26,7 +26,7 @@ public static partial class Node
                 $"node_id '{b.NodeId}' is not in node_ids"));
         var peers = s.Settings.Relay.PeersAtInit(b.NodeId, b.NodeIds)
             .Fold(Map<string, PeerLink>(), (acc, p) => acc.Add(p, PeerLink.Empty));
-        var dueMs = now + s.Settings.TickMs;
+        var dueMs = now + s.Settings.TickMsFor(b.NodeIds.Count);
         var next = s with
         {
             Membership = new Membership(b.NodeId, b.NodeIds),

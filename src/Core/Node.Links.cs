@@ -26,7 +26,7 @@ public static partial class Node
             (acc, peer, link) => TickLink(state, t.NowMs, peer, link).Match(
                 Some: sent => (acc.Peers.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect)),
                 None: () => acc));
-        var dueMs = t.NowMs + s.Settings.TickMs;
+        var dueMs = t.NowMs + s.TickIntervalMs;
         var next = state with { Peers = peers, GossipDueMs = dueMs };
         return new Transition(next, sends.Add(new Effect.SetTimer(TimerId.Gossip, dueMs)));
     }

@@ -32,38 +32,56 @@ public enum Eager
 /// <param name="Eager">Which links get new values at once rather than on the tick.</param>
 /// <param name="SuspectMs">How long a batch to the upstream may wait for its acknowledgement
 /// before the node relays through the next node id instead (0: never).</param>
+/// <param name="FanoutPerS">The most messages per second a tick should send to all peers
+/// together: in a cluster of N nodes the tick is at least (N − 1) / FanoutPerS seconds (0: no
+/// limit). See <see cref="TickMsFor"/>.</param>
 public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long AckMs = 2000,
-    Eager Eager = Eager.Up, long SuspectMs = 800)
+    Eager Eager = Eager.Up, long SuspectMs = 800, long FanoutPerS = 2000)
 {
     /// <summary>The default profile: a star whose leaves send each value to the hub at once
-    /// and whose hub flushes to each leaf every 220 ms; acknowledgements ride on that traffic,
+    /// and whose hub flushes to each leaf every 220 ms (longer beyond 441 nodes, so the hub
+    /// sends at most 2,000 messages a second); acknowledgements ride on that traffic,
     /// and go alone only after 2 s; a batch is resent after 3 s. A leaf whose batch the hub
     /// has not acknowledged for 800 ms relays through the next node id until the hub answers.
     /// </summary>
     public static readonly NodeSettings Default =
-        new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800);
+        new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800, 2000);
 
     /// <summary>The latency profile: every value goes from its origin straight to every other
     /// node (one hop), with acknowledgements as lazy as the default's.</summary>
     public static readonly NodeSettings Latency =
-        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800);
+        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800, 2000);
 
     /// <summary>
     /// How long after a partition heals every value is on every node at the latest, network
     /// delay and timer lateness aside, with the star and total relays: a batch lost in the
     /// partition is resent within <see cref="RetryMs"/> plus one tick (sooner when the peer's
     /// traffic shows it missing, see <see cref="SuspectMs"/>), and the hub passes what it
-    /// learns on by its next tick. Maelstrom waits 10 s after healing before its final reads.
+    /// learns on by its next tick (ticks as <see cref="TickMsFor"/> gives them for
+    /// <paramref name="nodeCount"/> nodes). Maelstrom waits 10 s after healing before its
+    /// final reads.
     /// </summary>
-    public long CatchUpMs => RetryMs + 2 * TickMs;
+    public long CatchUpMsFor(int nodeCount) => RetryMs + 2 * TickMsFor(nodeCount);
 
     private const string Keys =
-        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, relay, eager";
+        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, fanout-per-s, relay, eager";
 
     /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
     /// order.</summary>
     public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} ack-ms={AckMs} "
-        + $"suspect-ms={SuspectMs} relay={Relay.Render()} eager={EagerName(Eager)}";
+        + $"suspect-ms={SuspectMs} fanout-per-s={FanoutPerS} relay={Relay.Render()} "
+        + $"eager={EagerName(Eager)}";
+
+    /// <summary>
+    /// The tick interval in a cluster of <paramref name="nodeCount"/> nodes: <see cref="TickMs"/>,
+    /// or longer where a tick's batches to every other node would exceed
+    /// <see cref="FanoutPerS"/> messages a second. Every receiver needs a message per tick while
+    /// values keep coming, so a hub's cost per operation grows with the node count over the
+    /// tick; a longer tick at scale holds it down at the price of latency (about 500 ms at
+    /// 1,000 nodes).
+    /// </summary>
+    public long TickMsFor(int nodeCount) =>
+        FanoutPerS == 0 ? TickMs : Math.Max(TickMs, (nodeCount - 1) * 1000L / FanoutPerS);
 
     /// <summary>Parses <c>key=value</c> words: a <c>profile=</c> word picks the preset they
     /// start from (<see cref="Default"/> without one), wherever it stands, and every other
@@ -93,10 +111,12 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
         var (key, value) = (word[..eq], word[(eq + 1)..]);
         return key switch
         {
-            "tick-ms" => Millis(key, value, 1, 60_000).Map(v => s with { TickMs = v }),
-            "retry-ms" => Millis(key, value, 1, 600_000).Map(v => s with { RetryMs = v }),
-            "ack-ms" => Millis(key, value, 0, 600_000).Map(v => s with { AckMs = v }),
-            "suspect-ms" => Millis(key, value, 0, 600_000).Map(v => s with { SuspectMs = v }),
+            "tick-ms" => Integer(key, value, 1, 60_000).Map(v => s with { TickMs = v }),
+            "retry-ms" => Integer(key, value, 1, 600_000).Map(v => s with { RetryMs = v }),
+            "ack-ms" => Integer(key, value, 0, 600_000).Map(v => s with { AckMs = v }),
+            "suspect-ms" => Integer(key, value, 0, 600_000).Map(v => s with { SuspectMs = v }),
+            "fanout-per-s" => Integer(key, value, 0, 10_000_000)
+                .Map(v => s with { FanoutPerS = v }),
             "relay" => Relay.Parse(value).ToEither(
                     $"relay={value} is not one of star, total, given, tree1..tree64")
                 .Map(r => s with { Relay = r }),
@@ -122,7 +142,7 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
         _ => None,
     };
 
-    private static Either<string, long> Millis(string key, string value, long min, long max) =>
+    private static Either<string, long> Integer(string key, string value, long min, long max) =>
         long.TryParse(value, out var v) && v >= min && v <= max
             ? Right<string, long>(v)
             : Left<string, long>($"{key}={value} must be an integer from {min} to {max}");

@@ -146,6 +146,12 @@ public sealed record NodeState(
     /// <summary>Whether <c>init</c> has been handled.</summary>
     public bool IsInitialised => Membership.IsSome;
 
+    /// <summary>The gossip tick interval for this cluster's size
+    /// (<see cref="NodeSettings.TickMsFor"/>); <see cref="NodeSettings.TickMs"/> before
+    /// <c>init</c>.</summary>
+    public long TickIntervalMs =>
+        Settings.TickMsFor(Membership.Map(m => m.NodeIds.Count).IfNone(1));
+
     /// <summary>The upstream the relay shape gives this node (see
     /// <see cref="Relay.Upstream"/>).</summary>
     public Option<string> ShapeUpstream =>

@@ -33,11 +33,28 @@ public class SettingsTests
     [Fact]
     public void Render_NamesEveryKey_AndParsesBack()
     {
-        var s = NodeSettings.Latency with { AckMs = 0, Eager = Eager.None };
-        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 relay=total eager=none",
-            s.Render());
+        var s = NodeSettings.Latency with { AckMs = 0, Eager = Eager.None, FanoutPerS = 0 };
+        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 fanout-per-s=0 "
+            + "relay=total eager=none", s.Render());
         Assert.Equal(Right<string, NodeSettings>(s), Parse(s.Render().Split(' ')));
     }
+
+    // Reference: "The node chooses its relay structure from the node count (a single hub cannot
+    // fan out to 999 peers cheaply)" (issue 13): the tick stretches so one tick's batches to
+    // every peer stay under fanout-per-s messages a second.
+    [Theory]
+    [InlineData(1, 220)]
+    [InlineData(25, 220)]
+    [InlineData(441, 220)]
+    [InlineData(442, 220)]
+    [InlineData(443, 221)]
+    [InlineData(1000, 499)]
+    public void TickStretchesWithTheNodeCount_BeyondTheFanoutBudget(int nodes, long tickMs) =>
+        Assert.Equal(tickMs, NodeSettings.Default.TickMsFor(nodes));
+
+    [Fact]
+    public void FanoutBudgetZero_KeepsTheTickAtAnySize() =>
+        Assert.Equal(220, (NodeSettings.Default with { FanoutPerS = 0 }).TickMsFor(1000));
 
     [Theory]
     [InlineData("profile=fast", "profile=fast is not one of default, latency")]

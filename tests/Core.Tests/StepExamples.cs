@@ -241,6 +241,22 @@ public class StepExamples
         Assert.Equal(expected, t);
     }
 
+    // Reference: "a single hub cannot fan out to 999 peers cheaply" (issue 13). With a budget of
+    // 4 messages a second, a tick's 2 batches (3 nodes) may go every 500 ms at most: init arms
+    // the timer and every tick re-arms it that far ahead, whatever tick-ms says.
+    [Fact]
+    public void Tick_StretchesToTheFanoutBudget_FromInitOn()
+    {
+        var budget = Settings with { FanoutPerS = 4 };
+        var init = Node.Step(NodeState.Initial(budget),
+            Recv(7, "c0", "n0", Init("n0", "n0", "n1", "n2")));
+        Assert.Equal(Effects(Send("n0", "c0", new Body.InitOk(1)),
+            new Effect.SetTimer(TimerId.Gossip, 507)), init.Effects);
+        var tick = Node.Step(init.State, new Event.Tick(507, TimerId.Gossip));
+        Assert.Equal(new Transition(init.State with { GossipDueMs = 1007 },
+            Effects(new Effect.SetTimer(TimerId.Gossip, 1007))), tick);
+    }
+
     // The hub acknowledges a leaf's batch by its next tick even with nothing to send it, so the
     // leaf can tell a silent hub quickly.
     [Fact]

@@ -71,13 +71,13 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
 
     /// <summary>Seed 128674707 cuts n3 off from 2.90 s to 3.08 s, just as the main phase ends,
     /// with a value broadcast to n3 inside the cut. The recovery window is the node's promise
-    /// (<see cref="Core.NodeSettings.CatchUpMs"/>) plus a second of slack for a loaded
+    /// (<see cref="Core.NodeSettings.CatchUpMsFor"/>) plus a second of slack for a loaded
     /// machine: with the 1 s the other tests use, that value cannot reach every node in time
     /// (CI found this seed), and Maelstrom itself waits 10 s.</summary>
     [Fact]
     public void FiveNodesWithPartitions_AreValid_AndPartitionsWereApplied()
     {
-        var recoveryS = (Core.NodeSettings.Default.CatchUpMs + 1000) / 1000.0;
+        var recoveryS = (Core.NodeSettings.Default.CatchUpMsFor(5) + 1000) / 1000.0;
         var run = GossipTestRun.Start(binary.Path, "-w", "broadcast", "--bin", binary.Path,
             "--node-count", "5", "--rate", "20", "--nemesis", "partition",
             "--nemesis-interval", "1", "--log-net-send", "--log-net-recv", "--time-limit", "3",

@@ -29,7 +29,8 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         Assert.Equal(Reply("""{"type":"read_ok","messages":[3,1,2],"in_reply_to":6}"""), NextReply(node));
         Assert.Equal(0, node.CloseAndWait());
         Assert.StartsWith(
-            "gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 relay=star eager=up\n",
+            "gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
+            + "fanout-per-s=2000 relay=star eager=up\n",
             node.Journal);
         Assert.Contains(" exit eof\n", node.Journal);
     }

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace FunctionalGossip.Harness.Tests;
 
 /// <summary>
-/// The node's promise after a heal, <see cref="NodeSettings.CatchUpMs"/>, held to: short runs
+/// The node's promise after a heal, <see cref="NodeSettings.CatchUpMsFor"/>, held to: short runs
 /// with frequent partitions (the last one may heal just as the main phase ends) whose recovery
 /// window is only that bound plus two network hops and a little timer slack, far less than
 /// Maelstrom's 10 s. A fixed set of seeds, both profiles. A value still missing from a final
@@ -30,7 +30,7 @@ public sealed class CatchUpBoundSweep(ITestOutputHelper output)
         var latency = new[] { 0L, 5, 20, 100 }[r.NextInt(4)];
         var args = r.NextInt(2) == 0 ? new string[0] : ["profile=latency"];
         var settings = NodeSettings.Parse(args).IfLeft(e => throw new InvalidOperationException(e));
-        var recoveryMs = settings.CatchUpMs + 2 * latency + SlackMs;
+        var recoveryMs = settings.CatchUpMsFor(nodes) + 2 * latency + SlackMs;
         return RunOptions.For(nodes) with
         {
             TimeLimitS = 3 + r.NextLong(4),

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Runs `gossip test` over many seeds per configuration and prints one markdown row per
+configuration: how many runs were valid, values lost, and for servers msgs-per-op, median and
+max stable latency and the gaps to the physical floor (gossip/floor), the median over seeds
+and the worst seed.
+
+Usage: scripts/sweep.py [--bin bin/gossip] [--mode sim|process] [--seeds N] [--first S]
+                        [--jobs J] 'name|flags and node args' ...
+Example: scripts/sweep.py --mode sim --seeds 500 \\
+    'default, 25 nodes, partitions|--node-count 25 --time-limit 20 --rate 100 \\
+     --latency 100 --nemesis partition'
+Every run is `gossip test -w broadcast [--sim] FLAGS --seed S --json`; a run that exits other
+than 0 or 1 is reported with its command and counts as invalid.
+"""
+import argparse
+import concurrent.futures
+import datetime
+import json
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+
+
+def run_one(binary, mode, flags, seed, store):
+    args = [binary, "test", "-w", "broadcast"]
+    if mode == "sim":
+        args.append("--sim")
+    else:
+        args += ["--bin", binary]
+    args += shlex.split(flags) + ["--seed", str(seed), "--json", "--store", store]
+    p = subprocess.run(args, capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        return {"seed": seed, "error": f"exit {p.returncode}: {shlex.join(args)}\n{p.stderr[-500:]}"}
+    d = json.loads(p.stdout)
+    lat = d["workload"].get("stable-latencies") or {}
+    floor = d.get("gossip/floor") or {}
+    gaps = floor.get("latency-gaps") or {}
+    return {
+        "seed": seed,
+        "valid": d["valid"] is True,
+        "lost": d["workload"].get("lost-count", 0),
+        "msgs": d["net"]["servers"].get("msgs-per-op", 0.0),
+        "median": lat.get("0.5", 0),
+        "max": lat.get("1", 0),
+        "gap_median": gaps.get("0.5"),
+        "gap_max": gaps.get("1"),
+    }
+
+
+def summarise(name, runs):
+    bad = [r for r in runs if "error" in r]
+    ok = [r for r in runs if "error" not in r]
+    valid = sum(1 for r in ok if r["valid"])
+    lost = sum(r["lost"] for r in ok)
+
+    def col(key, fmt="{:.0f}"):
+        xs = [r[key] for r in ok if r.get(key) is not None]
+        if not xs:
+            return "–"
+        worst = max(xs)
+        seed = next(r["seed"] for r in ok if r.get(key) == worst)
+        return f"{fmt.format(statistics.median(xs))} ({fmt.format(worst)}, seed {seed})"
+
+    row = (f"| {name} | {len(runs)} | {valid}/{len(runs)} | {lost} | {col('msgs', '{:.2f}')} | "
+           f"{col('median')} | {col('max')} | {col('gap_median', '{:+.0f}')} | "
+           f"{col('gap_max', '{:+.0f}')} |")
+    return row, bad
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--bin", default="bin/gossip")
+    ap.add_argument("--mode", choices=["sim", "process"], default="sim")
+    ap.add_argument("--seeds", type=int, default=20)
+    ap.add_argument("--first", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("configs", nargs="+", help="'name|flags'")
+    a = ap.parse_args()
+    store = tempfile.mkdtemp(prefix="gossip-sweep-")
+    print(f"{a.mode} mode, seeds {a.first}..{a.first + a.seeds - 1}, "
+          f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
+          f"load average {os.getloadavg()[0]:.1f}; each cell: median over seeds "
+          f"(worst seed). `{a.bin} test -w broadcast {'--sim ' if a.mode == 'sim' else ''}"
+          f"FLAGS --seed S`\n")
+    print("| configuration | runs | valid | lost | servers msgs-per-op | median ms | max ms "
+          "| median gap to floor | max gap to floor |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    errors = []
+    for config in a.configs:
+        name, flags = config.split("|", 1)
+        seeds = range(a.first, a.first + a.seeds)
+        with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
+            runs = list(pool.map(
+                lambda s: run_one(a.bin, a.mode, flags, s, os.path.join(store, str(s))), seeds))
+        row, bad = summarise(f"{name} (`{flags}`)", runs)
+        print(row, flush=True)
+        errors += bad
+    for e in errors:
+        print(f"\nrun failed, seed {e['seed']}: {e['error']}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
