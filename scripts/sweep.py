@@ -18,6 +18,7 @@ import datetime
 import json
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,6 +33,7 @@ def run_one(binary, mode, flags, seed, store):
         args += ["--bin", binary]
     args += shlex.split(flags) + ["--seed", str(seed), "--json", "--store", store]
     p = subprocess.run(args, capture_output=True, text=True)
+    shutil.rmtree(store, ignore_errors=True)
     if p.returncode not in (0, 1):
         return {"seed": seed, "error": f"exit {p.returncode}: {shlex.join(args)}\n{p.stderr[-500:]}"}
     d = json.loads(p.stdout)
@@ -98,6 +100,7 @@ def main():
         row, bad = summarise(f"{name} (`{flags}`)", runs)
         print(row, flush=True)
         errors += bad
+    shutil.rmtree(store, ignore_errors=True)
     for e in errors:
         print(f"\nrun failed, seed {e['seed']}: {e['error']}", file=sys.stderr)
     return 1 if errors else 0
