@@ -44,22 +44,82 @@ public static partial class Node
         if (s.Settings.SuspectMs == 0 || s.Upstream.Case is not string up
             || !s.Peers.Find(up).Exists(l => l.WaitedFor(now, s.Settings.SuspectMs)))
             return Unchanged(s, Seq<Effect>());
-        var ids = s.Membership.Map(m => m.NodeIds).IfNone(Seq<string>());
-        var next = NextCandidate(ids, s.Self, up);
-        if (next == up) return Unchanged(s, Seq<Effect>());
-        var owed = s.Peers[up].Owed;
-        var link = s.Peers.Find(next).IfNone(PeerLink.Opened);
-        var peers = s.Peers.AddOrUpdate(next, link with { Unsent = link.Unsent.TryAddRange(owed) });
-        var log = new Effect.Log(new Note.Fallback(up, s.Settings.SuspectMs, next));
-        return new Transition(s with { Peers = peers, Upstream = next }, Seq1<Effect>(log));
+        return Reroute(s, now, up, next => new Note.Fallback(up, s.Settings.SuspectMs, next));
     }
 
-    private static string NextCandidate(Seq<string> ids, string self, string current)
+    /// <summary>
+    /// Stop relaying through <paramref name="up"/>: try the next
+    /// <see cref="NodeSettings.Probes"/> node ids after it at once (cyclically, skipping
+    /// ourselves and candidates already silent for <see cref="NodeSettings.SuspectMs"/>), each
+    /// owed everything <paramref name="up"/> is owed. The first of them is the upstream until
+    /// another answers sooner (see <see cref="FirstToAnswer"/>): trying one at a time would
+    /// cost a silence per unreachable candidate. <paramref name="why"/> says why, given the new
+    /// upstream.
+    /// </summary>
+    private static Transition Reroute(NodeState s, long now, string up, Func<string, Note> why)
     {
-        var i = ids.ToList().IndexOf(current);
-        for (var k = 1; k < ids.Count; k++)
-            if (ids[(i + k) % ids.Count] is var id && id != self) return id;
-        return current;
+        var tries = Candidates(s, now, up).Take((int)s.Settings.Probes);
+        if (tries.IsEmpty) return Unchanged(s, Seq<Effect>());
+        var owed = s.Peers[up].Owed;
+        var next = tries.Head;
+        var peers = tries.Fold(s.Peers.Map(l => l.Probing ? l with { Probing = false } : l),
+            (acc, c) => acc.AddOrUpdate(c, acc.Find(c).IfNone(PeerLink.Opened) is var link
+                ? link with { Unsent = link.Unsent.TryAddRange(owed), Probing = c != next }
+                : link));
+        var rerouted = s with { Peers = peers, Upstream = next, UpstreamPath = Seq<string>() };
+        return new Transition(rerouted, Seq1<Effect>(new Effect.Log(why(next))));
+    }
+
+    /// <summary>The node ids after <paramref name="up"/>, cyclically, without ourselves,
+    /// <paramref name="up"/>, and peers that left a batch unacknowledged for
+    /// <see cref="NodeSettings.SuspectMs"/> (tried, and silent).</summary>
+    private static Seq<string> Candidates(NodeState s, long now, string up)
+    {
+        var ids = s.Membership.Map(m => m.NodeIds).IfNone(Seq<string>());
+        var i = ids.ToList().IndexOf(up);
+        return Range(1, ids.Count - 1).Map(k => ids[(i + k) % ids.Count])
+            .Filter(id => id != s.Self && !s.Peers.Find(id)
+                .Exists(l => l.WaitedFor(now, s.Settings.SuspectMs)))
+            .ToSeq().Strict();
+    }
+
+    /// <summary>
+    /// The first candidate to answer wins: while in fallback, an acknowledgement from a peer
+    /// being tried (<see cref="PeerLink.Probing"/>) of a batch no newer than one the upstream
+    /// still has not acknowledged makes that peer the upstream, owed what the old one is owed.
+    /// Either way that peer is no longer being tried.
+    /// </summary>
+    private static Transition FirstToAnswer(NodeState s, string from, Option<long> answered)
+    {
+        if (answered.Case is not long sentAt || s.Upstream.Case is not string up || up == from
+            || !s.Peers.Find(from).Exists(l => l.Probing))
+            return Unchanged(s, Seq<Effect>());
+        var link = s.Peers[from] with { Probing = false };
+        var old = s.Peers[up];
+        if (!old.InFlight.Exists((_, b) => b.SentAtMs <= sentAt))
+            return Unchanged(s with { Peers = s.Peers.SetItem(from, link) }, Seq<Effect>());
+        var peers = s.Peers.Map(l => l.Probing ? l with { Probing = false } : l)
+            .SetItem(from, link with { Unsent = link.Unsent.TryAddRange(old.Owed) });
+        var next = s with { Peers = peers, Upstream = from, UpstreamPath = Seq<string>() };
+        return new Transition(next, Seq1<Effect>(new Effect.Log(new Note.AnsweredFirst(from, up))));
+    }
+
+    /// <summary>
+    /// No relay loops: a fallback upstream whose route towards the hub (its <c>path</c>) runs
+    /// through this node cannot carry our values anywhere new (two nodes cut off from the hub
+    /// may pick each other, or three may form a ring), so the node moves on to the next
+    /// candidate at once instead of waiting for a silence that never comes (the loop answers
+    /// every batch). Only a node in fallback moves: the shape has no loops, so every loop holds
+    /// one. Otherwise the path is just remembered, to build our own.
+    /// </summary>
+    private static Transition HeardUpstreamPath(NodeState s, long now, string from,
+        Seq<string> path)
+    {
+        if (s.Upstream != Some(from)) return Unchanged(s, Seq<Effect>());
+        var heard = s with { UpstreamPath = path };
+        return path.Exists(n => n == s.Self) && s.Upstream != s.ShapeUpstream
+            ? Reroute(heard, now, from, next => new Note.RelayLoop(from, next))
+            : Unchanged(heard, Seq<Effect>());
     }
 
     /// <summary>
@@ -107,7 +167,7 @@ public static partial class Node
         bool Eager(string peer) => s.Settings.Eager switch
         {
             Core.Eager.All => true,
-            Core.Eager.Up => s.Upstream == Some(peer),
+            Core.Eager.Up => s.Upstream == Some(peer) && s.Upstream == s.ShapeUpstream,
             _ => false,
         };
         var (peers, sends) = s.Peers.Fold((Peers: s.Peers, Sends: before),
@@ -122,15 +182,23 @@ public static partial class Node
     /// <summary>One <c>gossip</c> on a link: a new batch of <paramref name="values"/> (none
     /// makes it a bare acknowledgement), replacing every batch in flight when
     /// <paramref name="merged"/>, and our acknowledgement of the peer's batches; to our
-    /// upstream marked <c>up</c>, and to a fallback upstream with our values as ranges.</summary>
+    /// upstream marked <c>up</c>, to a fallback upstream and to a peer in fallback that relays
+    /// through us with our values as ranges (so a fallback upstream learns what its new relayer
+    /// lacks, and the relayer what the upstream lacks: values stranded where a loop was are
+    /// pushed on), and
+    /// to a peer that relays through us with our route towards the hub.</summary>
     private static Sent SendOn(NodeState s, long now, string peer, PeerLink link,
         Set<long> values, bool merged)
     {
         var seq = values.IsEmpty ? None : Some(link.SentSeq + 1);
         var from = merged ? Some(link.AckedSeq + 1) : None;
-        var up = s.Upstream == Some(peer);
-        var have = up && s.Upstream != s.ShapeUpstream ? Ranges.Of(s.Values.Set) : Seq<long>();
-        var body = new Body.Gossip(seq, from, Ascending.Values(values), link.RecvPrefix, up, have);
+        var up = s.Upstream == Some(peer) || link.Probing;
+        var have = (up && s.Upstream != s.ShapeUpstream) || (link.WantsHave && link.Attached)
+            ? Ranges.Of(s.Values.Set)
+            : Seq<long>();
+        var path = link.Attached ? s.RouteToHub : Seq<string>();
+        var body = new Body.Gossip(seq, from, Ascending.Values(values), link.RecvPrefix, up, have,
+            path);
         var send = new Effect.Send(new Envelope(s.Self, peer, body));
         return new Sent(link.Sent(now, values, merged), send);
     }

@@ -34,18 +34,23 @@ public static partial class Node
     /// arrived (owing the sender an acknowledgement, which rides on the next message to it);
     /// a digest (<c>have</c>) queues exactly the values the sender lacks. Its values are
     /// stored and queued for every other forwarded peer, eager links sending at once. A
-    /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>); one whose
-    /// ack shows a batch missed is answered with a resend (see <see cref="ResendIfMissed"/>).
-    /// A node that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node is
-    /// ignored. Redelivery leaves the state equal: arrivals, acks and values are sets.
+    /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>); one from
+    /// the upstream whose path runs through us starts another (see
+    /// <see cref="HeardUpstreamPath"/>); one whose ack shows a batch missed is answered with a
+    /// resend (see <see cref="ResendIfMissed"/>).
+    /// A node that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node,
+    /// or from our own id (no node writes to itself; a link to ourselves would owe values
+    /// forever), is ignored. Redelivery leaves the state equal: arrivals, acks and values are sets.
     /// </summary>
     private static Transition OnGossip(NodeState s, long now, Envelope m, Body.Gossip b)
     {
         if (!IsNode(s, m.Src)) return Unchanged(s, new Note.FromNonNode("gossip", m.Src));
-        var link = s.Peers.Find(m.Src).IfNone(PeerLink.Opened).Acked(b.Ack) with
-        {
-            Attached = b.Up,
-        };
+        if (m.Src == s.Self) return Unchanged(s, new Note.FromSelf("gossip"));
+        var before = s.Peers.Find(m.Src).IfNone(PeerLink.Opened);
+        var answered = before.InFlight.Filter((seq, _) => seq <= b.Ack).Values
+            .Map(x => x.SentAtMs).ToSeq() is var times && times.IsEmpty
+                ? None : Some(times.Min());
+        var link = before.Acked(b.Ack) with { Attached = b.Up, WantsHave = !b.Have.IsEmpty };
         var heard = b.Seq.Match(
             seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, b)),
             () => link);
@@ -57,22 +62,28 @@ public static partial class Node
                 : heard.Unsent,
         };
         var back = s.ShapeUpstream == Some(m.Src) && s.Upstream != s.ShapeUpstream;
+        var peers = s.Peers.AddOrUpdate(m.Src, filled);
         var linked = s with
         {
-            Peers = s.Peers.AddOrUpdate(m.Src, filled),
+            Peers = back ? peers.Map(l => l.Probing ? l with { Probing = false } : l) : peers,
             Upstream = back ? s.ShapeUpstream : s.Upstream,
+            UpstreamPath = back ? Seq<string>() : s.UpstreamPath,
         };
-        var effects = back
+        var first = FirstToAnswer(linked, m.Src, answered);
+        var routed = HeardUpstreamPath(first.State, now, m.Src, b.Path);
+        var effects = back // then the upstream is the shape's: nothing to try, no loop to leave
             ? Seq1<Effect>(new Effect.Log(new Note.UpstreamBack(m.Src)))
-            : Seq<Effect>();
-        var resent = ResendIfMissed(Learn(linked, b.Values, m.Src), now, m.Src, effects);
+            : routed.Effects.Fold(first.Effects, (acc, e) => acc.Add(e));
+        var resent = ResendIfMissed(Learn(routed.State, b.Values, m.Src), now, m.Src, effects);
         return FlushEager(resent.State, now, resent.Effects);
     }
 
     /// <summary>
     /// Adds values learned from <paramref name="from"/>: new ones are queued for every
-    /// forwarded peer (<see cref="PeerLink.Forwarded"/>) except the sender (see
-    /// <see cref="Relay.ForwardsLearned"/>); the sender, shown to hold them all, is owed none.
+    /// forwarded peer (<see cref="PeerLink.Forwarded"/>) and for the upstream, a fallback one
+    /// included (it is how our values leave while the shape's upstream is cut off), except the
+    /// sender (see <see cref="Relay.ForwardsLearned"/>); the sender, shown to hold them all, is
+    /// owed none.
     /// Learning values already known leaves the state equal (idempotence).
     /// (LanguageExt 4's <c>Set.Union</c>/<c>Except</c> rebuild the whole set, ~1 ms at 10k
     /// values; <c>TryAddRange</c>/<c>RemoveRange</c> touch only the items given.)
@@ -83,7 +94,7 @@ public static partial class Node
         var fresh = Forwards(s, from) ? added : Seq<long>();
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
-            : fresh.IsEmpty || !link.Forwarded
+            : fresh.IsEmpty || !(link.Forwarded || s.Upstream == Some(peer))
                 ? link
                 : link with { Unsent = link.Unsent.TryAddRange(fresh) });
         return s with { Values = known, Peers = peers };

@@ -35,22 +35,25 @@ public enum Eager
 /// <param name="FanoutPerS">The most messages per second a tick should send to all peers
 /// together: in a cluster of N nodes the tick is at least (N − 1) / FanoutPerS seconds (0: no
 /// limit). See <see cref="TickMsFor"/>.</param>
+/// <param name="Probes">How many candidates a node whose upstream went silent tries at once
+/// (the first to answer becomes its upstream).</param>
 public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long AckMs = 2000,
-    Eager Eager = Eager.Up, long SuspectMs = 800, long FanoutPerS = 2000)
+    Eager Eager = Eager.Up, long SuspectMs = 800, long FanoutPerS = 2000, long Probes = 4)
 {
     /// <summary>The default profile: a star whose leaves send each value to the hub at once
     /// and whose hub flushes to each leaf every 220 ms (longer beyond 441 nodes, so the hub
     /// sends at most 2,000 messages a second); acknowledgements ride on that traffic,
     /// and go alone only after 2 s; a batch is resent after 3 s. A leaf whose batch the hub
-    /// has not acknowledged for 800 ms relays through the next node id until the hub answers.
+    /// has not acknowledged for 800 ms tries the next 4 node ids at once and relays through the
+    /// first to answer until the hub answers.
     /// </summary>
     public static readonly NodeSettings Default =
-        new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800, 2000);
+        new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800, 2000, 4);
 
     /// <summary>The latency profile: every value goes from its origin straight to every other
     /// node (one hop), with acknowledgements as lazy as the default's.</summary>
     public static readonly NodeSettings Latency =
-        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800, 2000);
+        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800, 2000, 4);
 
     /// <summary>
     /// How long after a partition heals every value is on every node at the latest, network
@@ -64,13 +67,13 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
     public long CatchUpMsFor(int nodeCount) => RetryMs + 2 * TickMsFor(nodeCount);
 
     private const string Keys =
-        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, fanout-per-s, relay, eager";
+        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, fanout-per-s, probes, relay, eager";
 
     /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
     /// order.</summary>
     public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} ack-ms={AckMs} "
-        + $"suspect-ms={SuspectMs} fanout-per-s={FanoutPerS} relay={Relay.Render()} "
-        + $"eager={EagerName(Eager)}";
+        + $"suspect-ms={SuspectMs} fanout-per-s={FanoutPerS} probes={Probes} "
+        + $"relay={Relay.Render()} eager={EagerName(Eager)}";
 
     /// <summary>
     /// The tick interval in a cluster of <paramref name="nodeCount"/> nodes: <see cref="TickMs"/>,
@@ -117,6 +120,7 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
             "suspect-ms" => Integer(key, value, 0, 600_000).Map(v => s with { SuspectMs = v }),
             "fanout-per-s" => Integer(key, value, 0, 10_000_000)
                 .Map(v => s with { FanoutPerS = v }),
+            "probes" => Integer(key, value, 1, 1000).Map(v => s with { Probes = v }),
             "relay" => Relay.Parse(value).ToEither(
                     $"relay={value} is not one of star, total, given, tree1..tree64")
                 .Map(r => s with { Relay = r }),

@@ -38,6 +38,12 @@ public sealed record Batch(Set<long> Values, long SentAtMs);
 /// <c>init</c> or <c>topology</c>); a link opened because the peer wrote to us is not.</param>
 /// <param name="Attached">Whether the peer's latest message said it relays through us (its
 /// upstream, by the shape or as a fallback).</param>
+/// <param name="WantsHave">Whether the peer's latest message carried its values as ranges
+/// (<c>have</c>): it is in fallback, so our messages to it carry ours, and each side sends
+/// exactly what the other lacks.</param>
+/// <param name="Probing">Whether the peer is one of the candidates a node in fallback tries at
+/// once: messages to it say <c>up</c> until one candidate answers first (see
+/// <see cref="NodeState.Upstream"/>).</param>
 public sealed record PeerLink(
     Set<long> Unsent,
     Map<long, Batch> InFlight,
@@ -48,7 +54,9 @@ public sealed record PeerLink(
     long SentAck,
     Option<long> AckDueMs,
     bool Relayed,
-    bool Attached)
+    bool Attached,
+    bool WantsHave = false,
+    bool Probing = false)
 {
     /// <summary>A relay link that owes nothing and has heard nothing.</summary>
     public static readonly PeerLink Empty =
@@ -131,13 +139,17 @@ public sealed record PeerLink(
 /// <param name="Upstream">The peer this node relays through now: the shape's upstream (hub,
 /// tree parent), or a fallback while that one does not acknowledge; none for the hub, the
 /// root and the flat shapes.</param>
+/// <param name="UpstreamPath">The route towards the hub that <see cref="Upstream"/> last
+/// sent us (its <c>path</c>); empty until it does, and again whenever the upstream
+/// changes.</param>
 public sealed record NodeState(
     NodeSettings Settings,
     Option<Membership> Membership,
     KnownValues Values,
     Map<string, PeerLink> Peers,
     long GossipDueMs,
-    Option<string> Upstream)
+    Option<string> Upstream,
+    Seq<string> UpstreamPath = default)
 {
     /// <summary>A node before <c>init</c>.</summary>
     public static NodeState Initial(NodeSettings settings) =>
@@ -156,6 +168,13 @@ public sealed record NodeState(
     /// <see cref="Relay.Upstream"/>).</summary>
     public Option<string> ShapeUpstream =>
         Membership.Bind(m => Settings.Relay.Upstream(m.Self, m.NodeIds));
+
+    /// <summary>This node's route towards the hub, as its <c>path</c> tells the peers that
+    /// relay through it: the upstream, then the upstream's own route, at most one entry per
+    /// node (a longer one can only be a loop).</summary>
+    public Seq<string> RouteToHub => Upstream.Match(
+        up => up.Cons(UpstreamPath).Take(Membership.Map(m => m.NodeIds.Count).IfNone(1)),
+        () => Seq<string>());
 
     /// <summary>This node's id, or "" before <c>init</c>.</summary>
     public string Self => Membership.Match(m => m.Self, () => "");

@@ -69,6 +69,14 @@ public abstract record Note
         public override string Describe() => $"ignored {Type} from {From}, not a node";
     }
 
+    /// <summary>A node-to-node message claiming to come from this very node.</summary>
+    /// <param name="Type">The message's type.</param>
+    public sealed record FromSelf(string Type) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() => $"ignored {Type} from our own id";
+    }
+
     /// <summary>The upstream left a batch unacknowledged too long: relay through another
     /// node (no single point of failure).</summary>
     /// <param name="Silent">The upstream that went silent.</param>
@@ -79,6 +87,28 @@ public abstract record Note
         /// <inheritdoc/>
         public override string Describe() =>
             $"upstream {Silent} silent for {SilentMs} ms: relaying through {Via}";
+    }
+
+    /// <summary>The fallback upstream's route towards the hub runs through this node: relay
+    /// through another node (no relay loops).</summary>
+    /// <param name="Looping">The upstream whose path leads back here.</param>
+    /// <param name="Via">The node relayed through now.</param>
+    public sealed record RelayLoop(string Looping, string Via) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"upstream {Looping} relays through us: relaying through {Via}";
+    }
+
+    /// <summary>Of the candidates tried at once, this one answered while the upstream had not:
+    /// relay through it.</summary>
+    /// <param name="Via">The node relayed through now.</param>
+    /// <param name="Instead">The upstream that had not answered.</param>
+    public sealed record AnsweredFirst(string Via, string Instead) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"{Via} answered before {Instead}: relaying through {Via}";
     }
 
     /// <summary>The shape's own upstream answers again: the fallback ends.</summary>

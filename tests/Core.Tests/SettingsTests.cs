@@ -35,7 +35,7 @@ public class SettingsTests
     {
         var s = NodeSettings.Latency with { AckMs = 0, Eager = Eager.None, FanoutPerS = 0 };
         Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 fanout-per-s=0 "
-            + "relay=total eager=none", s.Render());
+            + "probes=4 relay=total eager=none", s.Render());
         Assert.Equal(Right<string, NodeSettings>(s), Parse(s.Render().Split(' ')));
     }
 

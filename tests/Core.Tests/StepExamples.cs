@@ -219,6 +219,16 @@ public class StepExamples
         Assert.Equal(new Transition(s, Effects(Log(new Note.FromNonNode("gossip", "c1")))), t);
     }
 
+    // Found by the golden scenarios' invariants (peers-are-other-nodes): gossip from our own id
+    // used to open a link to ourselves, owing values that could never be acknowledged.
+    [Fact]
+    public void Gossip_FromOurOwnId_IsIgnored()
+    {
+        var s = Hub();
+        var t = Node.Step(s, Recv(5, "n0", "n0", Data(1, 0, 9)));
+        Assert.Equal(new Transition(s, Effects(Log(new Note.FromSelf("gossip")))), t);
+    }
+
     [Fact]
     public void Tick_SendsOneBatchPerOwingPeer_CarryingTheAck_AndRearms()
     {
@@ -346,6 +356,7 @@ public class StepExamples
         var n1 = PeerLink.Opened with
         {
             Attached = true, RecvPrefix = 1, AckDueMs = 900, Unsent = SetOf(3, 5),
+            WantsHave = true, // n1 is in fallback: our messages to it will carry our ranges
         };
         var n0 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 900))) };
         Assert.Equal(new Transition(s with { Values = Known(1, 2, 3, 5, 4), Peers = Map(("n0", n0), ("n1", n1)) },

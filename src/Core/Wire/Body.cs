@@ -110,10 +110,13 @@ public abstract record Body
     /// Without a batch it is a bare acknowledgement. <paramref name="Up"/>: the sender relays
     /// through the receiver now. <paramref name="Have"/>: every value the sender holds, as
     /// inclusive ranges <c>[lo1, hi1, lo2, hi2, …]</c> (sent to a fallback upstream, so it
-    /// can send exactly what is missing); empty when absent.
+    /// can send exactly what is missing); empty when absent. <paramref name="Path"/>: the
+    /// sender's route towards the hub (its upstream, that node's upstream as last heard, and
+    /// so on), sent to peers that relay through the sender, so a fallback that loops back to
+    /// its own relayer is noticed; empty when absent (the hub, or nobody relays through us).
     /// </summary>
     public sealed record Gossip(Option<long> Seq, Option<long> From, Seq<long> Values, long Ack,
-        bool Up = false, Seq<long> Have = default) : Body
+        bool Up = false, Seq<long> Have = default, Seq<string> Path = default) : Body
     {
         /// <inheritdoc/>
         public override string Type => "gossip";

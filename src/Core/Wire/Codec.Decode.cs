@@ -82,8 +82,8 @@ public static partial class Codec
     };
 
     /// <summary><c>gossip</c>: <c>values</c> and <c>seq</c> come together or not at all, and
-    /// <c>from</c> only with them; <c>ack</c> is always present; <c>up</c> and <c>have</c> are
-    /// optional.</summary>
+    /// <c>from</c> only with them; <c>ack</c> is always present; <c>up</c>, <c>have</c> and
+    /// <c>path</c> are optional.</summary>
     private static Got<Body> DecodeGossip(JsonElement b)
     {
         var values = b.TryGetProperty("values", out _)
@@ -101,8 +101,10 @@ public static partial class Codec
         var have = b.TryGetProperty("have", out _) ? IntArray(b, "have") : Got.Ok(Seq<long>());
         if (up.Failed || have.Failed) return Got.Fail<Body>(up.Error ?? have.Error!);
         if (have.Value.Count % 2 != 0) return Got.Fail<Body>("'have' must hold pairs lo, hi");
+        var path = b.TryGetProperty("path", out _) ? StrArray(b, "path") : Got.Ok(Seq<string>());
+        if (path.Failed) return Got.Fail<Body>(path.Error!);
         return Got.Ok((Body)new Body.Gossip(seq.Value, from.Value, values.Value, ack.Value,
-            up.Value, have.Value));
+            up.Value, have.Value, path.Value));
     }
 
     private static Got<Body> DecodeError(JsonElement b)

@@ -84,6 +84,7 @@ public static partial class Codec
                 w.WriteNumber("ack", b.Ack);
                 if (b.Up) w.WriteBoolean("up", true);
                 if (!b.Have.IsEmpty) WriteLongs(w, "have", b.Have);
+                if (!b.Path.IsEmpty) WriteStrings(w, "path", b.Path);
                 break;
             case Body.InitOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
             case Body.TopologyOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;

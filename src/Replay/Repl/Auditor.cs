@@ -54,6 +54,8 @@ public static class Auditor
                 return $"ignored {i.Type}" + (i.Misaddressed.IsSome ? " (misaddressed)" : "");
             if (e is Effect.Log { About: Note.FromNonNode f })
                 return $"ignored {f.Type} (not from a node)";
+            if (e is Effect.Log { About: Note.FromSelf self })
+                return $"ignored {self.Type} (from our own id)";
         }
         return null;
     }
