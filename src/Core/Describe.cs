@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using FunctionalGossip.Core;
 using FunctionalGossip.Core.Wire;
 using LanguageExt;
 
-namespace FunctionalGossip.Replay;
+namespace FunctionalGossip.Core;
 
 /// <summary>
 /// Deterministic, readable text for states, events and effects (raft's <c>Describe*</c>):
@@ -44,7 +43,7 @@ public static class Describe
     /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap.
     /// </summary>
     public static string Received(PeerLink link) =>
-        (link.RecvPrefix == 0 ? "none" : $"1-{link.RecvPrefix}")
+        (link.RecvPrefix switch { 0 => "none", 1 => "1", var p => $"1-{p}" })
         + (link.RecvAbove.IsEmpty ? "" : $" and {Values(link.RecvAbove)}");
 
     /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
@@ -92,8 +91,8 @@ public static class Describe
         Core.Wire.Body.Read b => $"read{Id(b.MsgId)}",
         Core.Wire.Body.Gossip b => b.Seq.Match(
             seq => $"gossip seq {b.Covers.Match(f => f == seq ? "" : $"{f}-", () => "")}{seq} "
-                + $"[{Values(b.Values)}] ack {b.Ack}",
-            () => $"gossip ack {b.Ack}"),
+                + $"[{Values(b.Values)}] ack {b.Ack}{Relaying(b)}",
+            () => $"gossip ack {b.Ack}{Relaying(b)}"),
         Core.Wire.Body.ReadOk b => $"read_ok [{Values(b.Messages)}] in_reply_to={b.InReplyTo}",
         Core.Wire.Body.Error b => $"error {b.Code} in_reply_to={b.InReplyTo}"
             + b.Text.Match(t => $" \"{t}\"", () => ""),
@@ -104,6 +103,15 @@ public static class Describe
         Core.Wire.Body.Malformed b => $"{b.TypeName} (malformed: {b.Reason}){Id(b.MsgId)}",
         _ => throw new UnreachableException(body.ToString()),
     };
+
+    /// <summary>A gossip's relay marks: <c> up</c> when the sender relays through the
+    /// receiver, and the values it holds (<c> have [0-5 9]</c>) when it sent them.</summary>
+    private static string Relaying(Core.Wire.Body.Gossip b) =>
+        (b.Up ? " up" : "") + (b.Have.IsEmpty ? "" : $" have [{Spans(b.Have)}]");
+
+    /// <summary>Flat inclusive ranges (<see cref="Ranges"/>) as text: <c>0-5 9</c>.</summary>
+    public static string Spans(LanguageExt.Seq<long> flat) => string.Join(" ",
+        flat.Chunk(2).Select(p => p.Length < 2 || p[0] == p[1] ? $"{p[0]}" : $"{p[0]}-{p[1]}"));
 
     private static string Id(Option<long> msgId) => msgId.Match(id => $" msg_id={id}", () => "");
 }
