@@ -1,0 +1,180 @@
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Core;
+
+/// <summary>A named invariant that a state breaks, and where.</summary>
+/// <param name="Invariant">The invariant's name (one of <see cref="Invariants"/>' constants).
+/// </param>
+/// <param name="Detail">Which node, peer or value breaks it.</param>
+public sealed record Violation(string Invariant, string Detail)
+{
+    /// <summary>One line: <c>name: detail</c>.</summary>
+    public string Render() => $"{Invariant}: {Detail}";
+}
+
+/// <summary>
+/// What is true of every reachable node state, and of every cluster of them, whatever the
+/// network does (drops, duplicates, reordering, partitions): the protocol's rules as checkable
+/// facts, in one place. Tests, the golden scenarios and the simulator's debug mode call these
+/// after every step; each returns the violations (empty when all hold). Pure, and linear in
+/// the state's size, so checking after every step is affordable.
+/// </summary>
+public static class Invariants
+{
+    /// <summary>A link owes (unsent or in flight) only values the node holds.</summary>
+    public const string OwesOnlyKnown = "owes-only-known-values";
+
+    /// <summary>A link's acknowledged prefix never passes the last batch it sent.</summary>
+    public const string AckedWithinSent = "acked-within-sent";
+
+    /// <summary>Batches in flight are exactly numbered after the acknowledged prefix, up to
+    /// the last batch sent.</summary>
+    public const string InFlightUnacked = "in-flight-after-acked";
+
+    /// <summary>Batches recorded beyond a gap lie beyond the received prefix and do not touch
+    /// it (a batch that closes the gap extends the prefix).</summary>
+    public const string GapBeyondPrefix = "gap-beyond-prefix";
+
+    /// <summary>The acknowledgement we last sent never passes what has arrived, and one is
+    /// due (has a deadline) exactly when the peer has not been told all that arrived.</summary>
+    public const string AckDueWhenBehind = "ack-due-when-behind";
+
+    /// <summary>Peers are other node ids of the cluster (none before <c>init</c>), and the
+    /// relay shape's peers are all relay links.</summary>
+    public const string PeersAreShape = "peers-are-other-nodes";
+
+    /// <summary>The node relays through an upstream exactly when its shape has one, and
+    /// that upstream is one of its peers.</summary>
+    public const string UpstreamIsPeer = "upstream-is-a-peer";
+
+    /// <summary>The order values were learned in (what <c>read</c> returns) holds each known
+    /// value once.</summary>
+    public const string ReadOrderIsSet = "read-order-is-the-set";
+
+    /// <summary>No node holds a value that no client broadcast.</summary>
+    public const string OnlyBroadcast = "only-broadcast-values";
+
+    /// <summary>An acknowledged value is owed to every forwarded peer that has not shown it
+    /// holds it: by the node itself when its relay passes learned values on, by some node
+    /// (the value's origin) when it does not (<see cref="Relay.ForwardsLearned"/>).</summary>
+    public const string OwedUntilHeld = "owed-until-held";
+
+    /// <summary>A link's acknowledged prefix never exceeds what the peer has received.
+    /// </summary>
+    public const string AckedOnlyReceived = "acked-only-received";
+
+    /// <summary>A peer has received only batches that were sent to it.</summary>
+    public const string ReceivedOnlySent = "received-only-sent";
+
+    /// <summary>The violated invariants of one node state.</summary>
+    public static Seq<Violation> OfNode(NodeState s)
+    {
+        var found = new List<Violation>();
+        void Fail(string name, string detail) =>
+            found.Add(new Violation(name, $"{Name(s)} {detail}"));
+        if (s.Values.InOrder.Count != s.Values.Count
+            || s.Values.InOrder.Exists(v => !s.Values.Contains(v)))
+            Fail(ReadOrderIsSet, $"holds {s.Values.Count} values, reads {s.Values.InOrder.Count}");
+        CheckShape(s, Fail);
+        foreach (var (peer, link) in s.Peers) CheckLink(s, peer, link, Fail);
+        return toSeq(found).Strict();
+    }
+
+    /// <summary>The violated invariants of a cluster: each node's (<see cref="OfNode"/>), then
+    /// those between nodes. <paramref name="broadcast"/> is every value clients broadcast so
+    /// far.</summary>
+    public static Seq<Violation> OfCluster(Map<string, NodeState> nodes, Set<long> broadcast)
+    {
+        var found = nodes.Values.Fold(new List<Violation>(), (acc, s) =>
+        {
+            acc.AddRange(OfNode(s));
+            return acc;
+        });
+        foreach (var (id, s) in nodes)
+            foreach (var v in s.Values.InOrder.Filter(v => !broadcast.Contains(v)))
+                found.Add(new Violation(OnlyBroadcast, $"{id} holds {v}"));
+        var union = nodes.Values.Fold(Set<long>(), (acc, s) => acc.TryAddRange(s.Values.Set));
+        foreach (var (id, s) in nodes)
+            foreach (var (peer, link) in s.Peers)
+                if (nodes.Find(peer).Case is NodeState p)
+                {
+                    CheckPair(id, link, peer, p, found);
+                    if (link.Forwarded && p.Values.Count < union.Count)
+                        CheckOwed(nodes, id, s, peer, p, link, found);
+                }
+        return toSeq(found).Strict();
+    }
+
+    private static void CheckShape(NodeState s, Action<string, string> fail)
+    {
+        if (s.Membership.Case is not Membership m)
+        {
+            if (!s.Peers.IsEmpty) fail(PeersAreShape, "has peers before init");
+            return;
+        }
+        foreach (var peer in s.Peers.Keys)
+            if (peer == m.Self || !m.NodeIds.Exists(n => n == peer))
+                fail(PeersAreShape, $"has peer {peer}");
+        foreach (var peer in s.Settings.Relay.PeersAtInit(m.Self, m.NodeIds))
+            if (!s.Peers.Find(peer).Exists(l => l.Relayed))
+                fail(PeersAreShape, $"has no relay link to shape peer {peer}");
+        if (s.Upstream.IsSome != s.ShapeUpstream.IsSome)
+            fail(UpstreamIsPeer, $"upstream {s.Upstream.IfNone("none")} but shape's "
+                + s.ShapeUpstream.IfNone("none"));
+        if (s.Upstream.Case is string up && (up == m.Self || !s.Peers.ContainsKey(up)))
+            fail(UpstreamIsPeer, $"upstream {up} is not a peer");
+    }
+
+    private static void CheckLink(NodeState s, string peer, PeerLink l,
+        Action<string, string> fail)
+    {
+        var unknown = l.Owed.Filter(v => !s.Values.Contains(v));
+        if (!unknown.IsEmpty)
+            fail(OwesOnlyKnown, $"owes {peer} [{Describe.Values(unknown)}] it does not hold");
+        if (l.AckedSeq > l.SentSeq)
+            fail(AckedWithinSent, $"link {peer} acked {l.AckedSeq} of {l.SentSeq} sent");
+        if (l.InFlight.Keys.Exists(k => k <= l.AckedSeq || k > l.SentSeq))
+            fail(InFlightUnacked, $"link {peer} has batches [{Describe.Values(l.InFlight.Keys)}]"
+                + $" in flight, acked {l.AckedSeq} of {l.SentSeq}");
+        if (l.RecvAbove.Exists(k => k <= l.RecvPrefix + 1))
+            fail(GapBeyondPrefix, $"link {peer} received 1-{l.RecvPrefix} and "
+                + Describe.Values(l.RecvAbove));
+        if (l.SentAck > l.RecvPrefix || l.AckDueMs.IsSome != (l.RecvPrefix > l.SentAck))
+            fail(AckDueWhenBehind, $"link {peer} received 1-{l.RecvPrefix}, told {l.SentAck},"
+                + $" ack due {l.AckDueMs.Match(t => $"{t} ms", () => "none")}");
+    }
+
+    /// <summary>Between the two ends of a link: <paramref name="link"/> is node
+    /// <paramref name="id"/>'s link to <paramref name="peer"/>.</summary>
+    private static void CheckPair(string id, PeerLink link, string peer, NodeState p,
+        List<Violation> found)
+    {
+        var back = p.Peers.Find(id).IfNone(PeerLink.Opened);
+        if (link.AckedSeq > back.RecvPrefix)
+            found.Add(new Violation(AckedOnlyReceived,
+                $"{id} has {peer}'s ack {link.AckedSeq}, {peer} received 1-{back.RecvPrefix}"));
+        var received = Math.Max(back.RecvPrefix, back.RecvAbove.Max.IfNone(0L));
+        if (received > link.SentSeq)
+            found.Add(new Violation(ReceivedOnlySent,
+                $"{peer} received batch {received} of {id}, which sent {link.SentSeq}"));
+    }
+
+    private static void CheckOwed(Map<string, NodeState> nodes, string id, NodeState s,
+        string peer, NodeState p, PeerLink link, List<Violation> found)
+    {
+        var selfOwes = s.Settings.Relay.ForwardsLearned;
+        var owed = link.Owed;
+        foreach (var v in s.Values.InOrder)
+        {
+            if (p.Values.Contains(v) || owed.Contains(v)) continue;
+            if (!selfOwes && nodes.Exists((_, m) => m.Peers.Find(peer).Exists(
+                    l => l.Owed.Contains(v))))
+                continue;
+            found.Add(new Violation(OwedUntilHeld, $"{id} holds {v}, {peer} lacks it and "
+                + (selfOwes ? $"{id} does not owe it" : "no node owes it")));
+        }
+    }
+
+    private static string Name(NodeState s) => s.Membership.Match(m => m.Self, () => "(uninit)");
+}
