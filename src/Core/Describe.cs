@@ -40,11 +40,20 @@ public static class Describe
         return sb.ToString();
     }
 
-    /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap.
-    /// </summary>
-    public static string Received(PeerLink link) =>
-        (link.RecvPrefix switch { 0 => "none", 1 => "1", var p => $"1-{p}" })
-        + (link.RecvAbove.IsEmpty ? "" : $" and {Values(link.RecvAbove)}");
+    /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap
+    /// (<c>1-7 and 9</c>; <c>only 2</c> when batch 1 is missing).</summary>
+    public static string Received(PeerLink link)
+    {
+        var prefix = link.RecvPrefix switch { 0 => "", 1 => "1", var p => $"1-{p}" };
+        var above = Values(link.RecvAbove);
+        return (prefix, link.RecvAbove.IsEmpty) switch
+        {
+            ("", true) => "none",
+            ("", false) => $"only {above}",
+            (_, true) => prefix,
+            _ => $"{prefix} and {above}",
+        };
+    }
 
     /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
     /// empty.</summary>
@@ -63,6 +72,28 @@ public static class Describe
         }
         return string.Join(" ", parts);
     }
+
+    /// <summary>Values in the order given, runs of consecutive ascending values collapsed:
+    /// <c>9 3-5 1</c> (a <c>read_ok</c>'s order is the order the node learned them).</summary>
+    public static string InOrder(IEnumerable<long> values)
+    {
+        var parts = new List<string>();
+        (long Start, long Prev)? run = null;
+        foreach (var v in values)
+        {
+            if (run is { } r && v == r.Prev + 1 && r.Prev != long.MaxValue)
+            {
+                run = (r.Start, v);
+                continue;
+            }
+            if (run is { } done) parts.Add(Span(done.Start, done.Prev));
+            run = (v, v);
+        }
+        if (run is { } last) parts.Add(Span(last.Start, last.Prev));
+        return parts.Count == 0 ? "-" : string.Join(" ", parts);
+    }
+
+    private static string Span(long lo, long hi) => lo == hi ? $"{lo}" : $"{lo}-{hi}";
 
     /// <summary>One line for an event: what arrived, from whom, with its key fields.</summary>
     public static string Event(Event ev) => ev switch
@@ -93,7 +124,7 @@ public static class Describe
             seq => $"gossip seq {b.Covers.Match(f => f == seq ? "" : $"{f}-", () => "")}{seq} "
                 + $"[{Values(b.Values)}] ack {b.Ack}{Relaying(b)}",
             () => $"gossip ack {b.Ack}{Relaying(b)}"),
-        Core.Wire.Body.ReadOk b => $"read_ok [{Values(b.Messages)}] in_reply_to={b.InReplyTo}",
+        Core.Wire.Body.ReadOk b => $"read_ok [{InOrder(b.Messages)}] in_reply_to={b.InReplyTo}",
         Core.Wire.Body.Error b => $"error {b.Code} in_reply_to={b.InReplyTo}"
             + b.Text.Match(t => $" \"{t}\"", () => ""),
         Core.Wire.Body.InitOk b => $"init_ok in_reply_to={b.InReplyTo}",

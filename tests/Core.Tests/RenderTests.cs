@@ -16,6 +16,15 @@ public class RenderTests
     }
 
     [Fact]
+    public void InOrder_KeepsTheOrderAndCollapsesAscendingRuns()
+    {
+        Assert.Equal("-", Describe.InOrder([]));
+        Assert.Equal("9 3-5 1 2", Describe.InOrder([9, 3, 4, 5, 1, 2]));
+        Assert.Equal("read_ok [4 1-2] in_reply_to=3",
+            Describe.Body(new Body.ReadOk(3, toSeq(new long[] { 4, 1, 2 }))));
+    }
+
+    [Fact]
     public void Gossip_ShowsEveryField() =>
         Assert.Equal("gossip seq 2-4 [1-3 9] ack 5 up have [0-3 9]", Describe.Body(
             new Body.Gossip(Some(4L), Some(2L), toSeq(new long[] { 1, 2, 3, 9 }), 5, true,

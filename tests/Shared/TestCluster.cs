@@ -1,0 +1,234 @@
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
+using FunctionalGossip.Core.Wire;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace FunctionalGossip.Testing;
+
+/// <summary>A line a node wrote to another node, not yet delivered.</summary>
+/// <param name="Id">Its number in send order (1, 2, …).</param>
+/// <param name="Src">The node that wrote it.</param>
+/// <param name="Dest">The node it is for.</param>
+/// <param name="Line">The stdout line, as the node wrote it.</param>
+internal sealed record NetLine(long Id, string Src, string Dest, string Line);
+
+/// <summary>What one input did to one node: its journal entry, the states either side, and
+/// the outputs of <see cref="Journaled.Apply"/> in order.</summary>
+internal sealed record Stepped(string Node, JournalEntry Input, NodeState Before,
+    NodeState After, Seq<NodeOutput> Outputs);
+
+/// <summary>
+/// The one test cluster: nodes <c>n0…</c> driven by Core's own per-input routine
+/// (<see cref="Journaled.Apply"/>: the real codec both ways, the journal the shell writes),
+/// explicit time, a list of undelivered node-to-node lines that tests deliver, duplicate or
+/// drop in any order, symmetric cuts, and stabilisation. Deterministic: no clock, no hash
+/// order reaches an outcome. Optionally checks <see cref="Invariants"/> after every step and
+/// that redelivering any input leaves the state equal.
+/// </summary>
+internal sealed class TestCluster
+{
+    private readonly Dictionary<string, NodeState> _states = new();
+    private readonly Dictionary<string, long> _due = new();
+    private readonly System.Collections.Generic.HashSet<(string, string)> _cut = new();
+    private readonly List<NetLine> _pending = new();
+    private long _wireId;
+    private long _clientMsgId;
+
+    /// <summary>Nodes <c>n0</c> to <c>n{count-1}</c> with <paramref name="settings"/>, before
+    /// <c>init</c>.</summary>
+    public TestCluster(int count, NodeSettings settings)
+    {
+        Ids = toSeq(Enumerable.Range(0, count).Select(i => $"n{i}")).Strict();
+        Settings = settings;
+        foreach (var id in Ids) _states[id] = NodeState.Initial(settings);
+    }
+
+    public Seq<string> Ids { get; }
+    public NodeSettings Settings { get; }
+    public long Now { get; private set; }
+    public IReadOnlyList<NetLine> Pending => _pending;
+    public Map<string, NodeState> States => toMap(_states.Select(kv => (kv.Key, kv.Value)));
+    public NodeState this[string node] => _states[node];
+
+    /// <summary>Every value a client broadcast so far.</summary>
+    public Set<long> Broadcast { get; private set; } = Set<long>();
+
+    /// <summary>Every line nodes wrote to clients, in order.</summary>
+    public List<(string Node, Envelope Reply)> Replies { get; } = new();
+
+    /// <summary>Check <see cref="Invariants.OfCluster"/> after every step (throws).</summary>
+    public bool CheckInvariants { get; init; } = true;
+
+    /// <summary>Apply every received line twice and require the same state (throws).</summary>
+    public bool CheckRedelivery { get; init; }
+
+    /// <summary>The pending timer of <paramref name="node"/>, if any.</summary>
+    public Option<long> TimerOf(string node) =>
+        _due.TryGetValue(node, out var at) ? Some(at) : None;
+
+    /// <summary>Sends <c>init</c> to <paramref name="node"/> from a client.</summary>
+    public Seq<Stepped> Init(string node) =>
+        Client(node, new Body.Init(Some(NextMsgId()), node, Ids));
+
+    /// <summary>A client request <paramref name="body"/> to <paramref name="node"/>, now.
+    /// </summary>
+    public Seq<Stepped> Client(string node, Body body) =>
+        Input(node, Codec.Encode(new Envelope("c1", node, body)));
+
+    /// <summary>A client's <c>broadcast</c> of <paramref name="value"/>.</summary>
+    public Seq<Stepped> BroadcastValue(string node, long value) =>
+        Client(node, new Body.Broadcast(Some(NextMsgId()), value));
+
+    /// <summary>A client's <c>read</c>.</summary>
+    public Seq<Stepped> Read(string node) => Client(node, new Body.Read(Some(NextMsgId())));
+
+    /// <summary>A stdin line for <paramref name="node"/>, now, exactly as given.</summary>
+    public Seq<Stepped> Input(string node, string line) =>
+        Apply(node, new JournalEntry.Received(Now, line));
+
+    /// <summary>Fires <paramref name="node"/>'s gossip timer now, due or not; a timer due
+    /// later stays pending (an early tick is stale: see <see cref="Node"/>'s tick rule).
+    /// </summary>
+    public Seq<Stepped> Tick(string node)
+    {
+        if (_due.TryGetValue(node, out var at) && at <= Now) _due.Remove(node);
+        return Apply(node, new JournalEntry.Ticked(Now, TimerId.Gossip));
+    }
+
+    /// <summary>Moves the clock <paramref name="ms"/> on, firing every timer that falls due
+    /// at its due time (earliest first, ties in node order; a re-armed timer that falls due
+    /// again fires again).</summary>
+    public Seq<Stepped> Advance(long ms)
+    {
+        var end = Now + ms;
+        var steps = Seq<Stepped>();
+        while (NextDue(end) is { } next)
+        {
+            Now = next.At;
+            steps = steps.Concat(Tick(next.Node)).Strict();
+        }
+        Now = end;
+        return steps;
+    }
+
+    /// <summary>Whether <paramref name="wire"/> would cross a cut link.</summary>
+    public bool IsCut(NetLine wire) => _cut.Contains((wire.Src, wire.Dest));
+
+    /// <summary>Delivers a pending line now: taken off the list, and dropped instead when its
+    /// link is cut (then no step).</summary>
+    public Seq<Stepped> Deliver(NetLine wire)
+    {
+        _pending.Remove(wire);
+        return IsCut(wire) ? Seq<Stepped>() : Input(wire.Dest, wire.Line);
+    }
+
+    /// <summary>Delivers a copy of a pending line, leaving the line pending.</summary>
+    public Seq<Stepped> Duplicate(NetLine wire) =>
+        IsCut(wire) ? Seq<Stepped>() : Input(wire.Dest, wire.Line);
+
+    /// <summary>Loses a pending line.</summary>
+    public void Drop(NetLine wire) => _pending.Remove(wire);
+
+    /// <summary>Cuts the link between <paramref name="a"/> and <paramref name="b"/> both
+    /// ways.</summary>
+    public void Cut(string a, string b)
+    {
+        _cut.Add((a, b));
+        _cut.Add((b, a));
+    }
+
+    /// <summary>Cuts <paramref name="node"/> from every other node.</summary>
+    public void Isolate(string node)
+    {
+        foreach (var other in Ids.Filter(n => n != node)) Cut(node, other);
+    }
+
+    /// <summary>Cuts every link between the nodes of <paramref name="side"/> and the rest.
+    /// </summary>
+    public void Partition(IEnumerable<string> side)
+    {
+        var inside = toSet(side);
+        foreach (var a in inside)
+            foreach (var b in Ids.Filter(n => !inside.Contains(n))) Cut(a, b);
+    }
+
+    /// <summary>Restores every link.</summary>
+    public void Heal() => _cut.Clear();
+
+    /// <summary>Heals, then alternates a tick interval with delivering everything pending,
+    /// until nothing is owed or pending; false if that takes more than
+    /// <paramref name="maxRounds"/> intervals.</summary>
+    public bool Stabilise(int maxRounds)
+    {
+        Heal();
+        for (var round = 0; round < maxRounds; round++)
+        {
+            if (_pending.Count == 0
+                && _states.Values.All(s => s.Peers.Values.All(l => l.Owed.IsEmpty)))
+                return true;
+            Advance(Settings.TickMs);
+            while (_pending.Count > 0)
+                foreach (var wire in _pending.ToList()) Deliver(wire);
+        }
+        return false;
+    }
+
+    private long NextMsgId() => ++_clientMsgId;
+
+    private (string Node, long At)? NextDue(long end)
+    {
+        (string Node, long At)? next = null;
+        foreach (var id in Ids)
+            if (_due.TryGetValue(id, out var at) && at <= end
+                && (next is null || at < next.Value.At))
+                next = (id, at);
+        return next;
+    }
+
+    private Seq<Stepped> Apply(string node, JournalEntry input)
+    {
+        var before = _states[node];
+        NoteBroadcast(input);
+        var (after, outputs) = Journaled.Apply(before, input);
+        if (CheckRedelivery && input is JournalEntry.Received
+            && Journaled.Apply(after, input).State != after)
+            throw new InvalidOperationException($"redelivering to {node} changed it: {input}");
+        _states[node] = after;
+        foreach (var output in outputs) Carry(node, output);
+        if (CheckInvariants)
+        {
+            var broken = Invariants.OfCluster(States, Broadcast);
+            if (!broken.IsEmpty)
+                throw new InvalidOperationException($"after {node} {input}: "
+                    + string.Join("; ", broken.Map(v => v.Render())));
+        }
+        return Seq1(new Stepped(node, input, before, after, outputs));
+    }
+
+    private void NoteBroadcast(JournalEntry input)
+    {
+        if (input is JournalEntry.Received r
+            && Event.FromLine(r.NowMs, r.Line) is Event.Receive { Message: var m }
+            && m.Body is Body.Broadcast b && !_states.ContainsKey(m.Src))
+            Broadcast = Broadcast.TryAdd(b.Message);
+    }
+
+    private void Carry(string node, NodeOutput output)
+    {
+        switch (output)
+        {
+            case NodeOutput.Stdout s:
+                var m = Codec.Decode(s.Line).Match(Right: e => e,
+                    Left: err => throw new InvalidOperationException($"unreadable {s.Line}"));
+                if (_states.ContainsKey(m.Dest))
+                    _pending.Add(new NetLine(++_wireId, node, m.Dest, s.Line));
+                else
+                    Replies.Add((node, m));
+                break;
+            case NodeOutput.Timer t: _due[node] = t.AtMs; break;
+            case NodeOutput.Journal: break;
+            default: throw new InvalidOperationException(output.ToString());
+        }
+    }
+}
