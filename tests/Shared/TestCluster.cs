@@ -80,6 +80,10 @@ internal sealed class TestCluster
     public Seq<Stepped> BroadcastValue(string node, long value) =>
         Client(node, new Body.Broadcast(Some(NextMsgId()), value));
 
+    /// <summary>A client's <c>topology</c>: every node's suggested neighbours.</summary>
+    public Seq<Stepped> Topology(string node, Map<string, Seq<string>> neighbours) =>
+        Client(node, new Body.Topology(Some(NextMsgId()), neighbours));
+
     /// <summary>A client's <c>read</c>.</summary>
     public Seq<Stepped> Read(string node) => Client(node, new Body.Read(Some(NextMsgId())));
 

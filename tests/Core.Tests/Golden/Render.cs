@@ -21,8 +21,9 @@ internal static class Render
         yield return $"{NowOf(s.Input)} {s.Node} {Input(s.Node, s.Input)}";
         foreach (var output in s.Outputs)
             if (Output(output) is { } line) yield return "  " + line;
-        foreach (var change in StateDiff.Between(s.Before, s.After))
-            yield return "  Δ " + change.Render();
+        var changes = StateDiff.Between(s.Before, s.After);
+        if (changes.IsEmpty) yield return "  (state unchanged)";
+        foreach (var change in changes) yield return "  Δ " + change.Render();
     }
 
     /// <summary>A tick that only re-arms the timer, as one line: <c>400 n0 tick gossip:

@@ -65,8 +65,8 @@ internal sealed class Runner
     {
         var neighbours = toMap(input.Select(line => line.Split(':')).Select(p =>
             (p[0].Trim(), toSeq(p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)))));
-        return Cluster.Ids.Fold(Seq<Stepped>(), (acc, id) => acc.Concat(
-            Cluster.Client(id, new Body.Topology(Some(1L), neighbours))).Strict());
+        return Cluster.Ids.Fold(Seq<Stepped>(),
+            (acc, id) => acc.Concat(Cluster.Topology(id, neighbours)).Strict());
     }
 
     private Seq<Stepped> Drop(NetLine w)
@@ -76,13 +76,16 @@ internal sealed class Runner
     }
 
     /// <summary>Delivers, duplicates or drops the lines pending when the command starts that
-    /// match <c>from=</c>/<c>to=</c>, in send order, at most <c>count=</c> of them.</summary>
+    /// match <c>from=</c>, <c>to=</c> and <c>id=</c>, in send order, at most <c>count=</c> of
+    /// them.</summary>
     private List<string> Move(Args args, Func<NetLine, Seq<Stepped>> act, string lost)
     {
         var from = args.Optional("from");
         var to = args.Optional("to");
+        var id = args.Optional("id");
         var chosen = Cluster.Pending
-            .Where(w => from.ForAll(f => f == w.Src) && to.ForAll(t => t == w.Dest))
+            .Where(w => from.ForAll(f => f == w.Src) && to.ForAll(t => t == w.Dest)
+                && id.ForAll(i => i == $"{w.Id}"))
             .Take(args.Optional("count").Match(int.Parse, () => int.MaxValue)).ToList();
         var output = new List<string>();
         foreach (var w in chosen)
