@@ -19,7 +19,7 @@ public class RenderTests
     public void InOrder_KeepsTheOrderAndCollapsesAscendingRuns()
     {
         Assert.Equal("-", Describe.InOrder([]));
-        Assert.Equal("9 3-5 1 2", Describe.InOrder([9, 3, 4, 5, 1, 2]));
+        Assert.Equal("9 3-5 1-2 0", Describe.InOrder([9, 3, 4, 5, 1, 2, 0]));
         Assert.Equal("read_ok [4 1-2] in_reply_to=3",
             Describe.Body(new Body.ReadOk(3, toSeq(new long[] { 4, 1, 2 }))));
     }

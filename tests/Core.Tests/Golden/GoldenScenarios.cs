@@ -50,4 +50,44 @@ public class GoldenScenarios
                 + string.Join("\n", cases[i].Expected) + "\n--- actual\n"
                 + string.Join("\n", actual[i]));
     }
+
+    /// <summary>What the scenarios must show between them: every message the node sends, with
+    /// every field of <c>gossip</c> (a resend's <c>from</c> reads <c>seq 1-4</c>).</summary>
+    private static readonly string[] Shown =
+    {
+        "→ c1 init_ok", "→ c1 topology_ok", "→ c1 broadcast_ok", "→ c1 read_ok", " error 10 ",
+        " error 11 ", " error 12 ", " error 14 ", "gossip seq 1 [", "gossip ack ", " up",
+        " have [", "log upstream ", "log topology: ignoring",
+    };
+
+    [Fact]
+    public void Scenarios_ShowEveryMessageTheNodeSends()
+    {
+        var outputs = Directory.GetFiles(Folder, "*.txt")
+            .SelectMany(path => Script.Parse(File.ReadAllText(path)).Cases)
+            .SelectMany(c => c.Expected).ToList();
+        Assert.All(Shown, s => Assert.Contains(outputs, line => line.Contains(s)));
+        Assert.Contains(outputs, line => System.Text.RegularExpressions.Regex.IsMatch(
+            line, @"gossip seq \d+-\d+ \["));
+    }
+
+    [Fact]
+    public void Script_RendersBackToItsText()
+    {
+        foreach (var path in Directory.GetFiles(Folder, "*.txt"))
+        {
+            var text = File.ReadAllText(path);
+            var script = Script.Parse(text);
+            Assert.Equal(text, script.Render(script.Cases.Select(c => c.Expected).ToList()));
+        }
+    }
+
+    [Fact]
+    public void Mismatch_IsReportedWithTheCase()
+    {
+        var script = Script.Parse("init n=1\n----\nwrong\n");
+        var actual = new Runner().Run(script.Cases.Single());
+        Assert.NotEqual(script.Cases.Single().Expected, actual);
+        Assert.StartsWith("settings ", actual[0]);
+    }
 }
