@@ -24,6 +24,10 @@ public sealed record Violation(string Invariant, string Detail)
 /// </summary>
 public static class Invariants
 {
+    /// <summary>A step never loses a value the node held (a transition invariant, checked
+    /// by <see cref="AfterStep"/>).</summary>
+    public const string ValuesKept = "values-never-lost";
+
     /// <summary>A link owes (unsent or in flight) only values the node holds.</summary>
     public const string OwesOnlyKnown = "owes-only-known-values";
 
@@ -81,25 +85,75 @@ public static class Invariants
     /// far.</summary>
     public static Seq<Violation> OfCluster(Map<string, NodeState> nodes, Set<long> broadcast)
     {
-        var found = nodes.Values.Fold(new List<Violation>(), (acc, s) =>
-        {
-            acc.AddRange(OfNode(s));
-            return acc;
-        });
+        var found = new List<Violation>();
         foreach (var (id, s) in nodes)
+        {
+            found.AddRange(OfNode(s));
             foreach (var v in s.Values.InOrder.Filter(v => !broadcast.Contains(v)))
                 found.Add(new Violation(OnlyBroadcast, $"{id} holds {v}"));
-        var union = nodes.Values.Fold(Set<long>(), (acc, s) => acc.TryAddRange(s.Values.Set));
-        foreach (var (id, s) in nodes)
             foreach (var (peer, link) in s.Peers)
                 if (nodes.Find(peer).Case is NodeState p)
                 {
                     CheckPair(id, link, peer, p, found);
-                    if (link.Forwarded && p.Values.Count < union.Count)
-                        CheckOwed(nodes, id, s, peer, p, link, found);
+                    if (link.Forwarded) CheckOwed(nodes, id, s, peer, p, link, AllHeld, found);
                 }
+        }
         return toSeq(found).Strict();
     }
+
+    /// <summary>
+    /// The violations one step of node <paramref name="stepped"/> (from
+    /// <paramref name="before"/> to its state in <paramref name="nodes"/>) can have caused,
+    /// which is all of them if the cluster held every invariant before the step: a step
+    /// changes only the stepped node. So: its own (<see cref="OfNode"/>; it kept every value
+    /// it held, <see cref="ValuesKept"/>), the new values it holds were broadcast, and each
+    /// link to or from it. A peer's values and received batches only grow, so on links to
+    /// the stepped node only <see cref="ReceivedOnlySent"/> can newly fail; on its own links
+    /// <see cref="OwedUntilHeld"/> can newly fail only for a value it just learned or just
+    /// stopped owing (or every value, on a link that just became forwarded). The cost is one
+    /// node's links and what changed, not the whole cluster.
+    /// </summary>
+    public static Seq<Violation> AfterStep(Map<string, NodeState> nodes, Set<long> broadcast,
+        string stepped, NodeState before)
+    {
+        var s = nodes[stepped];
+        var found = new List<Violation>(OfNode(s));
+        if (before.Values.Count > s.Values.Count
+            || before.Values.InOrder.Exists(v => !s.Values.Contains(v)))
+            found.Add(new Violation(ValuesKept, $"{stepped} held "
+                + $"[{Describe.Values(before.Values)}], holds [{Describe.Values(s.Values)}]"));
+        var learned = s.Values.InOrder.Skip(before.Values.Count).Strict();
+        foreach (var v in learned.Filter(v => !broadcast.Contains(v)))
+            found.Add(new Violation(OnlyBroadcast, $"{stepped} holds {v}"));
+        foreach (var (peer, link) in s.Peers)
+            if (nodes.Find(peer).Case is NodeState p)
+            {
+                CheckPair(stepped, link, peer, p, found);
+                if (link.Forwarded)
+                    CheckOwed(nodes, stepped, s, peer, p, link,
+                        Changed(before.Peers.Find(peer), link, learned), found);
+            }
+        foreach (var (other, n) in nodes)
+            if (other != stepped && n.Peers.Find(stepped).Case is PeerLink toUs)
+                CheckPair(other, toUs, stepped, s, found);
+        return toSeq(found).Strict();
+    }
+
+    /// <summary>The values whose owed-until-held status a step may have changed on a
+    /// forwarded link: every value the node holds when the link was not forwarded before,
+    /// else those just learned and those the link no longer owes.</summary>
+    private static IEnumerable<long> Changed(Option<PeerLink> before, PeerLink after,
+        Seq<long> learned)
+    {
+        if (before.Case is not PeerLink old || !old.Forwarded) return AllHeld;
+        if (ReferenceEquals(old, after)) return learned;
+        var dropped = old.InFlight.Values.Fold(old.Unsent.Filter(v => !Owes(after, v)),
+            (acc, b) => acc.TryAddRange(b.Values.Filter(v => !Owes(after, v))));
+        return learned.Concat(dropped);
+    }
+
+    /// <summary>Stands for "every value the node holds" in <see cref="CheckOwed"/>.</summary>
+    private static readonly long[] AllHeld = [];
 
     private static void CheckShape(NodeState s, Action<string, string> fail)
     {
@@ -124,9 +178,10 @@ public static class Invariants
     private static void CheckLink(NodeState s, string peer, PeerLink l,
         Action<string, string> fail)
     {
-        var unknown = l.Owed.Filter(v => !s.Values.Contains(v));
-        if (!unknown.IsEmpty)
-            fail(OwesOnlyKnown, $"owes {peer} [{Describe.Values(unknown)}] it does not hold");
+        if (l.Unsent.Exists(v => !s.Values.Contains(v))
+            || l.InFlight.Exists((_, b) => b.Values.Exists(v => !s.Values.Contains(v))))
+            fail(OwesOnlyKnown, $"owes {peer} [{Describe.Values(l.Owed.Filter(
+                v => !s.Values.Contains(v)))}] it does not hold");
         if (l.AckedSeq > l.SentSeq)
             fail(AckedWithinSent, $"link {peer} acked {l.AckedSeq} of {l.SentSeq} sent");
         if (l.InFlight.Keys.Exists(k => k <= l.AckedSeq || k > l.SentSeq))
@@ -155,21 +210,25 @@ public static class Invariants
                 $"{peer} received batch {received} of {id}, which sent {link.SentSeq}"));
     }
 
+    /// <summary><see cref="OwedUntilHeld"/> on node <paramref name="id"/>'s link to
+    /// <paramref name="peer"/>, for the held values among <paramref name="values"/>
+    /// (<see cref="AllHeld"/>: all).</summary>
     private static void CheckOwed(Map<string, NodeState> nodes, string id, NodeState s,
-        string peer, NodeState p, PeerLink link, List<Violation> found)
+        string peer, NodeState p, PeerLink link, IEnumerable<long> values, List<Violation> found)
     {
         var selfOwes = s.Settings.Relay.ForwardsLearned;
-        var owed = link.Owed;
-        foreach (var v in s.Values.InOrder)
+        foreach (var v in ReferenceEquals(values, AllHeld) ? s.Values.InOrder : values)
         {
-            if (p.Values.Contains(v) || owed.Contains(v)) continue;
-            if (!selfOwes && nodes.Exists((_, m) => m.Peers.Find(peer).Exists(
-                    l => l.Owed.Contains(v))))
+            if (p.Values.Contains(v) || Owes(link, v) || !s.Values.Contains(v)) continue;
+            if (!selfOwes && nodes.Exists((_, m) => m.Peers.Find(peer).Exists(l => Owes(l, v))))
                 continue;
             found.Add(new Violation(OwedUntilHeld, $"{id} holds {v}, {peer} lacks it and "
                 + (selfOwes ? $"{id} does not owe it" : "no node owes it")));
         }
     }
+
+    private static bool Owes(PeerLink l, long v) =>
+        l.Unsent.Contains(v) || l.InFlight.Exists((_, b) => b.Values.Contains(v));
 
     private static string Name(NodeState s) => s.Membership.Match(m => m.Self, () => "(uninit)");
 }

@@ -112,4 +112,32 @@ public class InvariantTests
     [Fact]
     public void BatchReceivedThatWasNeverSent() => ClusterBreaks(Invariants.ReceivedOnlySent,
         With("n0", s => Link(s, "n1", l => l with { RecvAbove = Set(3L) })));
+
+    [Fact]
+    public void ValueLostInAStep()
+    {
+        var nodes = Reachable();
+        var lost = nodes["n2"];
+        var after = nodes.SetItem("n0", nodes["n0"] with
+        {
+            Values = KnownValues.Empty,
+            Peers = nodes["n0"].Peers.Map(l => l with { Unsent = Set<long>() }),
+        });
+        Assert.Equal(new[] { Invariants.ValuesKept }, Invariants.AfterStep(after, Broadcast, "n0",
+            nodes["n0"]).Map(v => v.Invariant).Distinct());
+        Assert.Empty(Invariants.AfterStep(nodes, Broadcast, "n2", lost));
+    }
+
+    [Fact]
+    public void AfterStep_FindsWhatTheStepBroke()
+    {
+        var nodes = Reachable();
+        var broken = With("n0", s => Link(s, "n2", l => l with { Unsent = Set<long>() }));
+        Assert.Empty(Invariants.AfterStep(nodes, Broadcast, "n0", nodes["n0"]));
+        Assert.Equal(new[] { Invariants.OwedUntilHeld },
+            Invariants.AfterStep(broken, Broadcast, "n0", nodes["n0"]).Map(v => v.Invariant));
+        var received = With("n0", s => Link(s, "n1", l => l with { RecvAbove = Set(3L) }));
+        Assert.Equal(new[] { Invariants.ReceivedOnlySent },
+            Invariants.AfterStep(received, Broadcast, "n0", nodes["n0"]).Map(v => v.Invariant));
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using FunctionalGossip.Core;
 using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
@@ -28,10 +30,10 @@ internal sealed record Stepped(string Node, JournalEntry Input, NodeState Before
 /// </summary>
 internal sealed class TestCluster
 {
-    private readonly Dictionary<string, NodeState> _states = new();
     private readonly Dictionary<string, long> _due = new();
     private readonly System.Collections.Generic.HashSet<(string, string)> _cut = new();
     private readonly List<NetLine> _pending = new();
+    private readonly Dictionary<long, long> _broadcastIds = new();
     private long _wireId;
     private long _clientMsgId;
 
@@ -41,23 +43,26 @@ internal sealed class TestCluster
     {
         Ids = toSeq(Enumerable.Range(0, count).Select(i => $"n{i}")).Strict();
         Settings = settings;
-        foreach (var id in Ids) _states[id] = NodeState.Initial(settings);
+        States = toMap(Ids.Map(id => (id, NodeState.Initial(settings))));
     }
 
     public Seq<string> Ids { get; }
     public NodeSettings Settings { get; }
     public long Now { get; private set; }
     public IReadOnlyList<NetLine> Pending => _pending;
-    public Map<string, NodeState> States => toMap(_states.Select(kv => (kv.Key, kv.Value)));
-    public NodeState this[string node] => _states[node];
+    public Map<string, NodeState> States { get; private set; }
+    public NodeState this[string node] => States[node];
 
     /// <summary>Every value a client broadcast so far.</summary>
     public Set<long> Broadcast { get; private set; } = Set<long>();
 
+    /// <summary>Every value whose client <c>broadcast</c> got <c>broadcast_ok</c>.</summary>
+    public Set<long> Acknowledged { get; private set; } = Set<long>();
+
     /// <summary>Every line nodes wrote to clients, in order.</summary>
     public List<(string Node, Envelope Reply)> Replies { get; } = new();
 
-    /// <summary>Check <see cref="Invariants.OfCluster"/> after every step (throws).</summary>
+    /// <summary>Check <see cref="Invariants.AfterStep"/> after every step (throws).</summary>
     public bool CheckInvariants { get; init; } = true;
 
     /// <summary>Apply every received line twice and require the same state (throws).</summary>
@@ -77,8 +82,12 @@ internal sealed class TestCluster
         Input(node, Codec.Encode(new Envelope("c1", node, body)));
 
     /// <summary>A client's <c>broadcast</c> of <paramref name="value"/>.</summary>
-    public Seq<Stepped> BroadcastValue(string node, long value) =>
-        Client(node, new Body.Broadcast(Some(NextMsgId()), value));
+    public Seq<Stepped> BroadcastValue(string node, long value)
+    {
+        var id = NextMsgId();
+        _broadcastIds[id] = value;
+        return Client(node, new Body.Broadcast(Some(id), value));
+    }
 
     /// <summary>A client's <c>topology</c>: every node's suggested neighbours.</summary>
     public Seq<Stepped> Topology(string node, Map<string, Seq<string>> neighbours) =>
@@ -88,8 +97,11 @@ internal sealed class TestCluster
     public Seq<Stepped> Read(string node) => Client(node, new Body.Read(Some(NextMsgId())));
 
     /// <summary>A stdin line for <paramref name="node"/>, now, exactly as given.</summary>
-    public Seq<Stepped> Input(string node, string line) =>
-        Apply(node, new JournalEntry.Received(Now, line));
+    public Seq<Stepped> Input(string node, string line)
+    {
+        NoteBroadcast(line);
+        return Apply(node, new JournalEntry.Received(Now, line));
+    }
 
     /// <summary>Fires <paramref name="node"/>'s gossip timer now, due or not; a timer due
     /// later stays pending (an early tick is stale: see <see cref="Node"/>'s tick rule).
@@ -116,6 +128,15 @@ internal sealed class TestCluster
         return steps;
     }
 
+    /// <summary>Moves the clock <paramref name="ms"/> on at once, then fires every timer that
+    /// fell due once, late, at the new time, in node order (a stalled scheduler).</summary>
+    public Seq<Stepped> Jump(long ms)
+    {
+        Now += ms;
+        return Ids.Filter(id => _due.TryGetValue(id, out var at) && at <= Now)
+            .Fold(Seq<Stepped>(), (acc, id) => acc.Concat(Tick(id)).Strict());
+    }
+
     /// <summary>Whether <paramref name="wire"/> would cross a cut link.</summary>
     public bool IsCut(NetLine wire) => _cut.Contains((wire.Src, wire.Dest));
 
@@ -124,12 +145,12 @@ internal sealed class TestCluster
     public Seq<Stepped> Deliver(NetLine wire)
     {
         _pending.Remove(wire);
-        return IsCut(wire) ? Seq<Stepped>() : Input(wire.Dest, wire.Line);
+        return IsCut(wire) ? Seq<Stepped>() : Received(wire);
     }
 
     /// <summary>Delivers a copy of a pending line, leaving the line pending.</summary>
     public Seq<Stepped> Duplicate(NetLine wire) =>
-        IsCut(wire) ? Seq<Stepped>() : Input(wire.Dest, wire.Line);
+        IsCut(wire) ? Seq<Stepped>() : Received(wire);
 
     /// <summary>Loses a pending line.</summary>
     public void Drop(NetLine wire) => _pending.Remove(wire);
@@ -160,7 +181,8 @@ internal sealed class TestCluster
     /// <summary>Restores every link.</summary>
     public void Heal() => _cut.Clear();
 
-    /// <summary>Heals, then alternates a tick interval with delivering everything pending,
+    /// <summary>Heals, then alternates a tick interval (<see cref="Jump"/>) with delivering
+    /// everything pending,
     /// until nothing is owed or pending; false if that takes more than
     /// <paramref name="maxRounds"/> intervals.</summary>
     public bool Stabilise(int maxRounds)
@@ -169,9 +191,9 @@ internal sealed class TestCluster
         for (var round = 0; round < maxRounds; round++)
         {
             if (_pending.Count == 0
-                && _states.Values.All(s => s.Peers.Values.All(l => l.Owed.IsEmpty)))
+                && States.Values.All(s => s.Peers.Values.All(l => l.Owed.IsEmpty)))
                 return true;
-            Advance(Settings.TickMs);
+            Jump(Settings.TickMs);
             while (_pending.Count > 0)
                 foreach (var wire in _pending.ToList()) Deliver(wire);
         }
@@ -192,17 +214,16 @@ internal sealed class TestCluster
 
     private Seq<Stepped> Apply(string node, JournalEntry input)
     {
-        var before = _states[node];
-        NoteBroadcast(input);
+        var before = States[node];
         var (after, outputs) = Journaled.Apply(before, input);
         if (CheckRedelivery && input is JournalEntry.Received
             && Journaled.Apply(after, input).State != after)
             throw new InvalidOperationException($"redelivering to {node} changed it: {input}");
-        _states[node] = after;
+        States = States.SetItem(node, after);
         foreach (var output in outputs) Carry(node, output);
         if (CheckInvariants)
         {
-            var broken = Invariants.OfCluster(States, Broadcast);
+            var broken = Invariants.AfterStep(States, Broadcast, node, before);
             if (!broken.IsEmpty)
                 throw new InvalidOperationException($"after {node} {input}: "
                     + string.Join("; ", broken.Map(v => v.Render())));
@@ -210,12 +231,35 @@ internal sealed class TestCluster
         return Seq1(new Stepped(node, input, before, after, outputs));
     }
 
-    private void NoteBroadcast(JournalEntry input)
+    /// <summary>A line a node wrote to another node (never a client's broadcast).</summary>
+    private Seq<Stepped> Received(NetLine wire) =>
+        Apply(wire.Dest, new JournalEntry.Received(Now, wire.Line));
+
+    /// <summary>Records the value of a client's broadcast, however the line came.</summary>
+    private void NoteBroadcast(string line)
     {
-        if (input is JournalEntry.Received r
-            && Event.FromLine(r.NowMs, r.Line) is Event.Receive { Message: var m }
-            && m.Body is Body.Broadcast b && !_states.ContainsKey(m.Src))
+        if (Event.FromLine(Now, line) is Event.Receive { Message: var m }
+            && m.Body is Body.Broadcast b && !States.ContainsKey(m.Src))
             Broadcast = Broadcast.TryAdd(b.Message);
+    }
+
+    /// <summary>The <c>dest</c> of a line the node wrote, read without decoding the body
+    /// (every line is read again by its receiver).</summary>
+    private static string DestOf(string line)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(line));
+        while (reader.Read())
+            if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName
+                && reader.ValueTextEquals("dest") && reader.Read())
+                return reader.GetString() ?? "";
+        throw new InvalidOperationException($"no dest in {line}");
+    }
+
+    private void Reply(string node, Envelope m)
+    {
+        Replies.Add((node, m));
+        if (m.Body is Body.BroadcastOk ok && _broadcastIds.TryGetValue(ok.InReplyTo, out var v))
+            Acknowledged = Acknowledged.TryAdd(v);
     }
 
     private void Carry(string node, NodeOutput output)
@@ -223,12 +267,12 @@ internal sealed class TestCluster
         switch (output)
         {
             case NodeOutput.Stdout s:
-                var m = Codec.Decode(s.Line).Match(Right: e => e,
-                    Left: err => throw new InvalidOperationException($"unreadable {s.Line}"));
-                if (_states.ContainsKey(m.Dest))
-                    _pending.Add(new NetLine(++_wireId, node, m.Dest, s.Line));
+                var dest = DestOf(s.Line);
+                if (States.ContainsKey(dest))
+                    _pending.Add(new NetLine(++_wireId, node, dest, s.Line));
                 else
-                    Replies.Add((node, m));
+                    Reply(node, Codec.Decode(s.Line).Match(Right: e => e,
+                        Left: err => throw new InvalidOperationException($"unreadable {s.Line}")));
                 break;
             case NodeOutput.Timer t: _due[node] = t.AtMs; break;
             case NodeOutput.Journal: break;
