@@ -34,16 +34,21 @@ internal sealed class TestCluster
     private readonly System.Collections.Generic.HashSet<(string, string)> _cut = new();
     private readonly List<NetLine> _pending = new();
     private readonly Dictionary<long, long> _broadcastIds = new();
+    private readonly Dictionary<string, List<string>>? _journals;
     private long _wireId;
     private long _clientMsgId;
 
     /// <summary>Nodes <c>n0</c> to <c>n{count-1}</c> with <paramref name="settings"/>, before
-    /// <c>init</c>.</summary>
-    public TestCluster(int count, NodeSettings settings)
+    /// <c>init</c>; with <paramref name="journals"/>, each node's journal is kept as the shell
+    /// writes it (<see cref="Journal"/>).</summary>
+    public TestCluster(int count, NodeSettings settings, bool journals = false)
     {
         Ids = toSeq(Enumerable.Range(0, count).Select(i => $"n{i}")).Strict();
         Settings = settings;
         States = toMap(Ids.Map(id => (id, NodeState.Initial(settings))));
+        var header = JournalFormat.Format(
+            new JournalEntry.Header(JournalFormat.Version, settings.Render()));
+        if (journals) _journals = Ids.ToDictionary(id => id, _ => new List<string> { header });
     }
 
     public Seq<string> Ids { get; }
@@ -102,6 +107,16 @@ internal sealed class TestCluster
         NoteBroadcast(line);
         return Apply(node, new JournalEntry.Received(Now, line));
     }
+
+    /// <summary>A stdin line longer than the shell keeps, for <paramref name="node"/>, now.
+    /// </summary>
+    public Seq<Stepped> InputTooLong(string node, long chars) =>
+        Apply(node, new JournalEntry.ReceivedTooLong(Now, chars));
+
+    /// <summary>A node's journal so far, one line per entry, header first (only when the
+    /// cluster keeps journals).</summary>
+    public IReadOnlyList<string> Journal(string node) =>
+        _journals?[node] ?? throw new InvalidOperationException("journals are not kept");
 
     /// <summary>Fires <paramref name="node"/>'s gossip timer now, due or not; a timer due
     /// later stays pending (an early tick is stale: see <see cref="Node"/>'s tick rule).
@@ -275,7 +290,7 @@ internal sealed class TestCluster
                         Left: err => throw new InvalidOperationException($"unreadable {s.Line}")));
                 break;
             case NodeOutput.Timer t: _due[node] = t.AtMs; break;
-            case NodeOutput.Journal: break;
+            case NodeOutput.Journal j: _journals?[node].Add(JournalFormat.Format(j.Entry)); break;
             default: throw new InvalidOperationException(output.ToString());
         }
     }
