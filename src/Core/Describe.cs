@@ -57,21 +57,7 @@ public static class Describe
 
     /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
     /// empty.</summary>
-    public static string Values(IEnumerable<long> values)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0) return "-";
-        var parts = new List<string>();
-        var start = sorted[0];
-        var prev = start;
-        foreach (var v in sorted.Skip(1).Append(long.MinValue))
-        {
-            if (v == prev + 1 && v != long.MinValue) { prev = v; continue; }
-            parts.Add(start == prev ? $"{start}" : $"{start}-{prev}");
-            (start, prev) = (v, v);
-        }
-        return string.Join(" ", parts);
-    }
+    public static string Values(IEnumerable<long> values) => InOrder(values.Order());
 
     /// <summary>Values in the order given, runs of consecutive ascending values collapsed:
     /// <c>9 3-5 1</c> (a <c>read_ok</c>'s order is the order the node learned them).</summary>
@@ -142,7 +128,7 @@ public static class Describe
 
     /// <summary>Flat inclusive ranges (<see cref="Ranges"/>) as text: <c>0-5 9</c>.</summary>
     public static string Spans(LanguageExt.Seq<long> flat) => string.Join(" ",
-        flat.Chunk(2).Select(p => p.Length < 2 || p[0] == p[1] ? $"{p[0]}" : $"{p[0]}-{p[1]}"));
+        flat.Chunk(2).Select(p => p.Length < 2 ? $"{p[0]}" : Span(p[0], p[1])));
 
     private static string Id(Option<long> msgId) => msgId.Match(id => $" msg_id={id}", () => "");
 }
