@@ -17,8 +17,9 @@ public sealed record Violation(string Invariant, string Detail)
 /// What is true of every reachable node state, and of every cluster of them, whatever the
 /// network does (drops, duplicates, reordering, partitions): the protocol's rules as checkable
 /// facts, in one place. The golden scenarios, the cluster properties and the simulator's debug
-/// mode (Harness's <c>CoreNodeStrategy.CheckInvariants</c>) call these after every step; each returns the violations (empty when all hold). Pure, and linear in
-/// the state's size, so checking after every step is affordable. (That <c>read</c>'s order
+/// mode (Harness's <c>CoreNodeStrategy.CheckInvariants</c>) call these after every step; each
+/// returns the violations (empty when all hold). Pure, and linear in the state's size, so
+/// checking after every step is affordable. (That <c>read</c>'s order
 /// holds each known value once is not here: <see cref="KnownValues"/> cannot be built
 /// otherwise.)
 /// </summary>
