@@ -7,7 +7,8 @@ namespace FunctionalGossip.Core.Tests;
 /// <summary>
 /// Safety and convergence over generated clusters and adversarial schedules: whatever drops,
 /// duplicates, reordering and partitions happen first, once the network heals every node holds
-/// exactly the union of every value any node acknowledged or learned, and nothing else.
+/// exactly the union of every value any node acknowledged or learned, and nothing else; and
+/// every named invariant (<see cref="Invariants"/>) holds after every single step on the way.
 /// </summary>
 public class ClusterProperties
 {
@@ -45,18 +46,19 @@ public class ClusterProperties
 
     internal static bool Converges(Case c)
     {
-        var cluster = new MiniCluster(c.Nodes, c.Settings);
-        foreach (var op in c.Ops) cluster.Run(op);
+        var cluster = Schedule.Start(c.Nodes, c.Settings);
+        foreach (var op in c.Ops) Schedule.Run(cluster, op);
         var s = c.Settings;
         var bound = (int)(20 * ((s.RetryMs + s.AckMs) / s.TickMs + 2) + 4 * c.Nodes);
         if (!cluster.Stabilise(bound)) return false;
-        var first = cluster.Nodes[cluster.Ids.Head].Values.Set;
-        var union = cluster.Nodes.Values.Aggregate(Set<long>.Empty,
-            (acc, s) => acc.Union(s.Values.Set));
-        return cluster.Nodes.Values.All(s => s.Values.Set == first)
+        var nodes = cluster.States.Values.ToList();
+        var first = nodes[0].Values.Set;
+        var union = nodes.Aggregate(Set<long>.Empty, (acc, s) => acc.Union(s.Values.Set));
+        return Invariants.OfCluster(cluster.States, cluster.Broadcast).IsEmpty
+               && nodes.All(s => s.Values.Set == first)
                && first == union
-               && cluster.Acked.All(first.Contains)
-               && first.All(cluster.Broadcasted.Contains);
+               && cluster.Acknowledged.All(first.Contains)
+               && first.All(cluster.Broadcast.Contains);
     }
 
     [Fact]

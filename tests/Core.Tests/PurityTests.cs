@@ -28,7 +28,8 @@ public class PurityTests
 
     private static readonly string[] AllowedAssemblies =
         { "System.Runtime", "System.Text.Json", "System.Text.Encodings.Web", "System.Memory",
-          "System.Linq", "System.Collections", "LanguageExt.Core", "netstandard" };
+          "System.Linq", "System.Collections", "System.Collections.Immutable", "LanguageExt.Core",
+          "netstandard" };
 
     [Fact]
     public void Core_ReferencesOnlyTheBclAndLanguageExt()

@@ -1,10 +1,9 @@
-using FunctionalGossip.Core;
 using FunctionalGossip.Replay.Repl;
-using static LanguageExt.Prelude;
 
 namespace FunctionalGossip.Replay.Tests;
 
-/// <summary>The line editor's key handling, and the deterministic state description.</summary>
+/// <summary>The line editor's key handling (the state description is tested in Core.Tests:
+/// RenderTests).</summary>
 public class EditorAndDescribeTests
 {
     private static ConsoleKeyInfo K(ConsoleKey key, char c = '\0', bool ctrl = false) =>
@@ -46,55 +45,5 @@ public class EditorAndDescribeTests
         line = Type(line, history, K(ConsoleKey.DownArrow), K(ConsoleKey.DownArrow));
         Assert.Equal("", line.Text);
         Assert.Equal(2, line.HistoryIndex);
-    }
-
-    [Fact]
-    public void Values_AreRangesInOrder()
-    {
-        Assert.Equal("-", Describe.Values([]));
-        Assert.Equal("0-3 7 9-10", Describe.Values([10, 3, 2, 9, 7, 1, 0]));
-        Assert.Equal("-2--1 5", Describe.Values([-1, 5, -2]));
-    }
-
-    [Fact]
-    public void State_IsDeterministicAndComplete()
-    {
-        var s = NodeState.Initial(NodeSettings.Default) with
-        {
-            Membership = Some(new Membership("n1", toSeq(new[] { "n0", "n1", "n2" }))),
-            Values = KnownValues.Of(4, 1, 2, 3),
-            Peers = toMap(new[] { ("n0", PeerLink.Empty with
-            {
-                Unsent = toSet(new long[] { 4 }),
-                InFlight = toMap(new[] { (3L, new Batch(toSet(new long[] { 1, 2 }), 250)) }),
-                SentSeq = 3,
-                AckedSeq = 2,
-                RecvPrefix = 5,
-                RecvAbove = toSet(new long[] { 7 }),
-                AckDueMs = Some(2100L),
-            }) }),
-            GossipDueMs = 300,
-            Upstream = "n0",
-        };
-        Assert.Equal("""
-            node n1 of [n0 n1 n2]
-            settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 fanout-per-s=2000 relay=star eager=up
-            gossip-due 300 ms  upstream n0
-            values (4): 1-4
-            peers (1):
-              n0: unsent (1) 4
-                sent seq 3 (acked 2), received 1-5 and 7, ack due 2100 ms
-                in flight seq 3 sent 250 ms: (2) 1-2
-            """.ReplaceLineEndings("\n"), Describe.State(s));
-        var diff = StateDiff.Between(NodeState.Initial(NodeSettings.Default), s)
-            .Select(c => c.Render());
-        Assert.Equal(new[]
-        {
-            "membership: none → n1 of [n0 n1 n2]", "values +[1-4]",
-            "gossip-due: 0 ms → 300 ms", "upstream: none → n0", "peer n0: absent → relay peer", "peer n0 unsent +[4]",
-            "peer n0 in-flight seq 3: none → [1-2] sent 250 ms",
-            "peer n0 received: none → 1-5 and 7",
-        }, diff);
-        Assert.Empty(StateDiff.Between(s, s with { }));
     }
 }

@@ -43,6 +43,26 @@ public class SimulatorJournalTests
             Assert.True(verify.Compared > 25, $"{node}: only {verify.Compared} outputs compared");
         }
     }
+
+    /// <summary>The simulator's debug mode checks Core's named invariants after every input
+    /// of every node, through partitions, with both profiles.</summary>
+    [Theory]
+    [InlineData(21, "default")]
+    [InlineData(22, "latency")]
+    public void SimulatedRun_KeepsEveryInvariantAfterEveryStep(ulong seed, string profile)
+    {
+        var settings = NodeSettings.Parse([$"profile={profile}"])
+            .Match(s => s, e => throw new InvalidOperationException(e));
+        var strategy = new CoreNodeStrategy(settings) { CheckInvariants = true };
+        var options = RunOptions.For(5) with
+        {
+            TimeLimitS = 5, Rate = 30, RecoveryS = 2, Seed = seed, Partitions = true,
+            NemesisIntervalS = 1, Latency = new Latency(30, LatencyDist.Exponential),
+        };
+        var run = Simulator.Run(options, strategy);
+        Assert.Null(run.Crash);
+        Assert.All(strategy.States, s => Assert.True(s.Values.Count > 10));
+    }
 }
 
 /// <summary>

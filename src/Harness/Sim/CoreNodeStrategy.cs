@@ -11,6 +11,7 @@ namespace FunctionalGossip.Harness.Sim;
 public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
 {
     private readonly List<CoreNode> _created = [];
+    private LanguageExt.Set<long> _broadcast;
 
     /// <summary>The node settings every node gets.</summary>
     public NodeSettings Settings => settings;
@@ -22,17 +23,37 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
     /// run, each node's final state.</summary>
     public IReadOnlyList<NodeState> States => _created.Select(n => n.State).ToList();
 
+    /// <summary>Debug mode, off by default: after every input of every node, Core's named
+    /// invariants (<see cref="Invariants.AfterStep"/>) over every node made so far, throwing
+    /// <see cref="InvalidOperationException"/> at the first violation.</summary>
+    public bool CheckInvariants { get; init; }
+
     /// <inheritdoc/>
     public ISimNode Create()
     {
-        var node = new CoreNode(settings);
+        var node = new CoreNode(settings, this);
         _created.Add(node);
         return node;
     }
 
     /// <summary>One node: Core's <see cref="JournaledNode"/>, the very routine the shell runs,
     /// with its outputs going to the simulator.</summary>
-    private sealed class CoreNode(NodeSettings settings) : ISimNode
+    private void Check(NodeState before, NodeState after, string? line)
+    {
+        if (line is not null && Event.FromLine(0, line) is Event.Receive { Message: var m }
+            && m.Body is Body.Broadcast b
+            && !after.Membership.Exists(x => x.NodeIds.Contains(m.Src)))
+            _broadcast = _broadcast.TryAdd(b.Message);
+        if (!after.IsInitialised) return;
+        var nodes = LanguageExt.Prelude.toMap(_created.Where(n => n.State.IsInitialised)
+            .Select(n => (n.State.Self, n.State)));
+        var broken = Invariants.AfterStep(nodes, _broadcast, after.Self, before);
+        if (!broken.IsEmpty)
+            throw new InvalidOperationException(
+                $"{after.Self}: {string.Join("; ", broken.Map(v => v.Render()))}");
+    }
+
+    private sealed class CoreNode(NodeSettings settings, CoreNodeStrategy owner) : ISimNode
     {
         private readonly JournaledNode _node = new(settings);
 
@@ -40,13 +61,19 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
 
         public void Start(long nowMs, INodeIo io) => _node.Start(new Outputs(io));
 
-        public void OnLine(long nowMs, string line, INodeIo io) =>
+        public void OnLine(long nowMs, string line, INodeIo io)
+        {
+            var before = _node.State;
             _node.OnLine(nowMs, line, new Outputs(io));
+            if (owner.CheckInvariants) owner.Check(before, _node.State, line);
+        }
 
         public void OnTimer(long nowMs, string timer, INodeIo io)
         {
             var id = TimerNames.Parse(timer).IfNone(() => throw new UnreachableException(timer));
+            var before = _node.State;
             _node.OnTimer(nowMs, id, new Outputs(io));
+            if (owner.CheckInvariants) owner.Check(before, _node.State, null);
         }
 
         private readonly struct Outputs(INodeIo io) : INodeOutputs

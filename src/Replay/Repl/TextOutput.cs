@@ -1,3 +1,4 @@
+using FunctionalGossip.Core;
 using System.Text;
 
 namespace FunctionalGossip.Replay.Repl;

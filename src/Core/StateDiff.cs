@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Core;
 using LanguageExt;
 
-namespace FunctionalGossip.Replay;
+namespace FunctionalGossip.Core;
 
 /// <summary>One difference between two states.</summary>
 public abstract record Change
@@ -68,7 +67,15 @@ public static class StateDiff
         Option<PeerLink> before, Option<PeerLink> after)
     {
         var (b, a) = (before.IfNone(PeerLink.Empty), after.IfNone(PeerLink.Empty));
-        if (before.IsNone) changes.Add(new Change.Field($"peer {peer}", "absent", "relay peer"));
+        if (before.IsNone)
+            changes.Add(new Change.Field($"peer {peer}", "absent",
+                a.Relayed ? "relay peer" : "opened link"));
+        if (before.IsSome && b.Relayed != a.Relayed)
+            changes.Add(new Change.Field($"peer {peer} relayed", YesNo(b.Relayed),
+                YesNo(a.Relayed)));
+        if (b.Attached != a.Attached)
+            changes.Add(new Change.Field($"peer {peer} attached", YesNo(b.Attached),
+                YesNo(a.Attached)));
         AddSet(changes, $"peer {peer} unsent", b.Unsent, a.Unsent);
         foreach (var id in b.InFlight.Keys.Where(k => !a.InFlight.ContainsKey(k)))
             changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",
@@ -79,7 +86,17 @@ public static class StateDiff
         if (Describe.Received(b) != Describe.Received(a))
             changes.Add(new Change.Field($"peer {peer} received", Describe.Received(b),
                 Describe.Received(a)));
+        if (b.AckedSeq != a.AckedSeq)
+            changes.Add(new Change.Field($"peer {peer} acked", $"{b.AckedSeq}", $"{a.AckedSeq}"));
+        if (b.SentAck != a.SentAck)
+            changes.Add(new Change.Field($"peer {peer} ack sent", $"{b.SentAck}", $"{a.SentAck}"));
+        if (b.AckDueMs != a.AckDueMs)
+            changes.Add(new Change.Field($"peer {peer} ack due", Due(b.AckDueMs), Due(a.AckDueMs)));
     }
+
+    private static string YesNo(bool b) => b ? "yes" : "no";
+
+    private static string Due(Option<long> ms) => ms.Match(t => $"{t} ms", () => "none");
 
     private static void AddSet(ImmutableArray<Change>.Builder changes, string what,
         Set<long> before, Set<long> after)

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using FunctionalGossip.Core;
 using FunctionalGossip.Core.Wire;
 using LanguageExt;
 
-namespace FunctionalGossip.Replay;
+namespace FunctionalGossip.Core;
 
 /// <summary>
 /// Deterministic, readable text for states, events and effects (raft's <c>Describe*</c>):
@@ -41,29 +40,46 @@ public static class Describe
         return sb.ToString();
     }
 
-    /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap.
-    /// </summary>
-    public static string Received(PeerLink link) =>
-        (link.RecvPrefix == 0 ? "none" : $"1-{link.RecvPrefix}")
-        + (link.RecvAbove.IsEmpty ? "" : $" and {Values(link.RecvAbove)}");
+    /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap
+    /// (<c>1-7 and 9</c>; <c>only 2</c> when batch 1 is missing).</summary>
+    public static string Received(PeerLink link)
+    {
+        var prefix = link.RecvPrefix switch { 0 => "", 1 => "1", var p => $"1-{p}" };
+        var above = Values(link.RecvAbove);
+        return (prefix, link.RecvAbove.IsEmpty) switch
+        {
+            ("", true) => "none",
+            ("", false) => $"only {above}",
+            (_, true) => prefix,
+            _ => $"{prefix} and {above}",
+        };
+    }
 
     /// <summary>Ascending values with runs collapsed: <c>0-3 7 9-10</c>; <c>-</c> when
     /// empty.</summary>
-    public static string Values(IEnumerable<long> values)
+    public static string Values(IEnumerable<long> values) => InOrder(values.Order());
+
+    /// <summary>Values in the order given, runs of consecutive ascending values collapsed:
+    /// <c>9 3-5 1</c> (a <c>read_ok</c>'s order is the order the node learned them).</summary>
+    public static string InOrder(IEnumerable<long> values)
     {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0) return "-";
         var parts = new List<string>();
-        var start = sorted[0];
-        var prev = start;
-        foreach (var v in sorted.Skip(1).Append(long.MinValue))
+        (long Start, long Prev)? run = null;
+        foreach (var v in values)
         {
-            if (v == prev + 1 && v != long.MinValue) { prev = v; continue; }
-            parts.Add(start == prev ? $"{start}" : $"{start}-{prev}");
-            (start, prev) = (v, v);
+            if (run is { } r && v == r.Prev + 1 && r.Prev != long.MaxValue)
+            {
+                run = (r.Start, v);
+                continue;
+            }
+            if (run is { } done) parts.Add(Span(done.Start, done.Prev));
+            run = (v, v);
         }
-        return string.Join(" ", parts);
+        if (run is { } last) parts.Add(Span(last.Start, last.Prev));
+        return parts.Count == 0 ? "-" : string.Join(" ", parts);
     }
+
+    private static string Span(long lo, long hi) => lo == hi ? $"{lo}" : $"{lo}-{hi}";
 
     /// <summary>One line for an event: what arrived, from whom, with its key fields.</summary>
     public static string Event(Event ev) => ev switch
@@ -92,9 +108,9 @@ public static class Describe
         Core.Wire.Body.Read b => $"read{Id(b.MsgId)}",
         Core.Wire.Body.Gossip b => b.Seq.Match(
             seq => $"gossip seq {b.Covers.Match(f => f == seq ? "" : $"{f}-", () => "")}{seq} "
-                + $"[{Values(b.Values)}] ack {b.Ack}",
-            () => $"gossip ack {b.Ack}"),
-        Core.Wire.Body.ReadOk b => $"read_ok [{Values(b.Messages)}] in_reply_to={b.InReplyTo}",
+                + $"[{Values(b.Values)}] ack {b.Ack}{Relaying(b)}",
+            () => $"gossip ack {b.Ack}{Relaying(b)}"),
+        Core.Wire.Body.ReadOk b => $"read_ok [{InOrder(b.Messages)}] in_reply_to={b.InReplyTo}",
         Core.Wire.Body.Error b => $"error {b.Code} in_reply_to={b.InReplyTo}"
             + b.Text.Match(t => $" \"{t}\"", () => ""),
         Core.Wire.Body.InitOk b => $"init_ok in_reply_to={b.InReplyTo}",
@@ -104,6 +120,15 @@ public static class Describe
         Core.Wire.Body.Malformed b => $"{b.TypeName} (malformed: {b.Reason}){Id(b.MsgId)}",
         _ => throw new UnreachableException(body.ToString()),
     };
+
+    /// <summary>A gossip's relay marks: <c> up</c> when the sender relays through the
+    /// receiver, and the values it holds (<c> have [0-5 9]</c>) when it sent them.</summary>
+    private static string Relaying(Core.Wire.Body.Gossip b) =>
+        (b.Up ? " up" : "") + (b.Have.IsEmpty ? "" : $" have [{Spans(b.Have)}]");
+
+    /// <summary>Flat inclusive ranges (<see cref="Ranges"/>) as text: <c>0-5 9</c>.</summary>
+    public static string Spans(LanguageExt.Seq<long> flat) => string.Join(" ",
+        flat.Chunk(2).Select(p => p.Length < 2 ? $"{p[0]}" : Span(p[0], p[1])));
 
     private static string Id(Option<long> msgId) => msgId.Match(id => $" msg_id={id}", () => "");
 }
