@@ -122,7 +122,7 @@ public static class StoreWriter
         Action<StringBuilder, T> appendLine) => new(path, stream =>
     {
         using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(2 * SpillChars); // one chunk, kept by Clear
         foreach (var item in items)
         {
             appendLine(sb, item);
