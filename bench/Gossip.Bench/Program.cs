@@ -20,7 +20,9 @@ static int Usage()
           rss     [--bin bin/gossip]               resident memory after init + 1000 values,
                                                    idle 2 s
           step    [--repeat 10]                    Step throughput on a 25-node broadcast mix
-          sim     [--repeat 5]                     the 3d simulation in-process: phases, allocation
+          sim     [--repeat 5] [-- <test args>]    the 3d simulation (or `gossip test --sim` with
+                                                   the given arguments) in-process: phases,
+                                                   allocation
         """);
     return 2;
 }

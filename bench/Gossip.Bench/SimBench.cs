@@ -6,9 +6,10 @@ using FunctionalGossip.Harness.Store;
 namespace FunctionalGossip.Bench;
 
 /// <summary>
-/// The simulated 3d scenario in-process (JIT, not the AOT binary): per phase the best of
-/// <c>--repeat</c> runs, plus the bytes allocated and the collections per generation of the
-/// last run. For wall time and peak RSS of the real command use scripts/bench-sim.sh.
+/// The simulated 3d scenario in-process (JIT, not the AOT binary), or the <c>gossip test
+/// --sim</c> arguments given after <c>--</c>: per phase the best of <c>--repeat</c> runs,
+/// plus the bytes allocated and the collections per generation of the last run. For wall
+/// time and peak RSS of the real command use scripts/bench-sim.sh.
 /// </summary>
 public static class SimBench
 {
@@ -21,7 +22,9 @@ public static class SimBench
     public static int Run(string[] args)
     {
         var repeat = args.Length >= 2 && args[0] == "--repeat" ? int.Parse(args[1]) : 5;
-        if (TestArgs.Parse(Scenario) is not TestArgs.Run run) return 2;
+        var dash = Array.IndexOf(args, "--");
+        var scenario = dash < 0 ? Scenario : ["--sim", .. args[(dash + 1)..]];
+        if (TestArgs.Parse(scenario) is not TestArgs.Run run) return 2;
         var best = (Sim: double.MaxValue, Check: double.MaxValue, Store: double.MaxValue);
         for (var i = 0; i < repeat; i++)
         {

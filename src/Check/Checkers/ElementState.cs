@@ -4,7 +4,7 @@ namespace FunctionalGossip.Check.Checkers;
 
 /// <summary>
 /// set-full's running state for one element (Jepsen's <c>SetFullElement</c>). Mutable, but
-/// private to one <see cref="SetFull.Check"/> call.
+/// private to one set-full check.
 /// </summary>
 internal sealed class ElementState(Format.Edn element)
 {

@@ -11,17 +11,42 @@ namespace FunctionalGossip.Check.Checkers;
 /// </summary>
 public static class SetFull
 {
+    /// <summary>The values an <c>:ok</c> read returned, given its invocation and its
+    /// completion.</summary>
+    public delegate ReadOnlyMemory<Edn> ReadValuesOf(Op invocation, Op completion);
+
     /// <summary>Checks a broadcast history.</summary>
-    public static SetFullResult Check(IEnumerable<Op> history) => Aggregate(Elements(history));
+    public static SetFullResult Check(IEnumerable<Op> history) => Check(history, ValuesOf);
+
+    /// <summary>Checks a broadcast history whose <c>:ok</c> reads returned what
+    /// <paramref name="readValues"/> says instead of their own values (the floor's reads are
+    /// slices of one array per node, not a vector each).</summary>
+    public static SetFullResult Check(IEnumerable<Op> history, ReadValuesOf readValues) =>
+        Aggregate(Elements(history, readValues));
 
     /// <summary>
     /// The result for every element whose broadcast was invoked, sorted by element.
     /// </summary>
     public static ImmutableArray<ElementResult> Elements(IEnumerable<Op> history) =>
-        [.. Fold(history).States.OrderBy(e => e.Element, EdnOrder.Instance)
+        Elements(history, ValuesOf);
+
+    private static ImmutableArray<ElementResult> Elements(IEnumerable<Op> history,
+        ReadValuesOf readValues) =>
+        [.. Fold(history, readValues).States.OrderBy(e => e.Element, EdnOrder.Instance)
             .Select(e => e.Result())];
 
-    private static Tracked Fold(IEnumerable<Op> history)
+    /// <summary>A read's own values: the items of its vector, list or set (none
+    /// otherwise).</summary>
+    public static ReadOnlyMemory<Edn> ValuesOf(Op invocation, Op completion) =>
+        completion.Value switch
+        {
+            Edn.Vector v => v.Items.AsMemory(),
+            Edn.List l => l.Items.AsMemory(),
+            Edn.Set s => s.Items.AsMemory(),
+            _ => ReadOnlyMemory<Edn>.Empty,
+        };
+
+    private static Tracked Fold(IEnumerable<Op> history, ReadValuesOf readValues)
     {
         var elements = new Tracked();
         var invocations = new Dictionary<long, Op>();
@@ -33,7 +58,7 @@ public static class SetFull
             if (op.IsF("add")) Add(elements, op);
             else if (op.IsF("read") && op.Type == OpType.Ok
                 && invocations.TryGetValue(process, out var inv))
-                elements.Read(inv, op);
+                elements.Read(inv, op, readValues(inv, op).Span);
         }
         return elements;
     }
@@ -78,12 +103,12 @@ public static class SetFull
             _index.TryGetValue(element, out var i) ? _states[i] : null;
 
         /// <summary>An :ok read updates every element tracked so far.</summary>
-        public void Read(Op invocation, Op completion)
+        public void Read(Op invocation, Op completion, ReadOnlySpan<Edn> values)
         {
             _reads++;
             if (_seenBy.Length < _states.Count)
                 Array.Resize(ref _seenBy, Math.Max(_states.Count, 2 * _seenBy.Length));
-            foreach (var value in ReadValues(completion.Value))
+            foreach (var value in values)
             {
                 if (IndexOf(value) is { } i) _seenBy[i] = _reads;
             }
@@ -98,14 +123,6 @@ public static class SetFull
             value is Edn.Int n
                 ? (_ints.TryGetValue(n.Value, out var i) ? i : null)
                 : (_index.TryGetValue(value, out var j) ? j : null);
-
-        private static ImmutableArray<Edn> ReadValues(Edn value) => value switch
-        {
-            Edn.Vector v => v.Items,
-            Edn.List l => l.Items,
-            Edn.Set s => s.Items,
-            _ => [],
-        };
     }
 
     private static SetFullResult Aggregate(ImmutableArray<ElementResult> results)

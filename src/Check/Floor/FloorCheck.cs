@@ -27,7 +27,7 @@ public static class FloorCheck
     public static FloorResult Check(IReadOnlyList<Op> history, FloorModel model,
         SetFullResult actual)
     {
-        var floor = SetFull.Check(FloorHistory.Of(history, model));
+        var floor = SetFull.Check(history, FloorHistory.ReadValues(history, model));
         return new FloorResult(model.HopMs, floor.StableCount, floor.StableLatencies,
             Gaps(actual.StableLatencies, floor.StableLatencies));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
@@ -24,28 +25,42 @@ public static class FloorHistory
     /// <paramref name="model"/>, with the partitions of its own nemesis ops.</summary>
     public static ImmutableArray<Op> Of(IReadOnlyList<Op> history, FloorModel model)
     {
+        var floorRead = FloorReads(history, model);
+        var ops = ImmutableArray.CreateBuilder<Op>(history.Count);
+        var invocations = new Dictionary<long, Op>();
+        foreach (var op in history)
+        {
+            if (op.ClientNumber is long p && op.Type == OpType.Invoke) invocations[p] = op;
+            var read = op.ClientNumber is long q && op.Type == OpType.Ok && op.IsF("read")
+                && invocations.TryGetValue(q, out var inv) ? floorRead(inv, op) : null;
+            ops.Add(read is { } values ? op with { Value = new Edn.Vector([.. values.Span]) }
+                : op);
+        }
+        return ops.MoveToImmutable();
+    }
+
+    /// <summary>What each <c>:ok</c> read of <paramref name="history"/> returns in the floor
+    /// history (<see cref="Of"/>), given its invocation, for set-full to fold without
+    /// building that history: a slice of its node's arrivals, no copy; a read whose process
+    /// has no node keeps its own values.</summary>
+    public static SetFull.ReadValuesOf ReadValues(IReadOnlyList<Op> history, FloorModel model)
+    {
+        var floorRead = FloorReads(history, model);
+        return (inv, completion) => floorRead(inv, completion) ?? SetFull.ValuesOf(inv, completion);
+    }
+
+    /// <summary>A read's floor values (null when its process has no node).</summary>
+    private static Func<Op, Op, ReadOnlyMemory<Edn>?> FloorReads(IReadOnlyList<Op> history,
+        FloorModel model)
+    {
         var schedule = PartitionSchedule.Of(history, model.Nodes);
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < model.Nodes.Count; i++) index[model.Nodes[i]] = i;
         int? NodeOf(long process) =>
             index.TryGetValue(model.NodeOfProcess(process), out var i) ? i : null;
         var arrived = Arrivals(history, NodeOf, model.HopMs * 1_000_000, schedule);
-        var ops = ImmutableArray.CreateBuilder<Op>(history.Count);
-        var invocations = new Dictionary<long, Op>();
-        foreach (var op in history)
-        {
-            if (op.ClientNumber is not long p)
-            {
-                ops.Add(op);
-                continue;
-            }
-            if (op.Type == OpType.Invoke) invocations[p] = op;
-            var read = op.Type == OpType.Ok && op.IsF("read")
-                && invocations.TryGetValue(p, out var inv) && NodeOf(p) is int node
-                ? arrived[node].Before(inv.Time, inv.Index) : null;
-            ops.Add(read is null ? op : op with { Value = read });
-        }
-        return ops.MoveToImmutable();
+        return (inv, completion) => completion.ClientNumber is long p && NodeOf(p) is int node
+            ? arrived[node].Before(inv.Time, inv.Index) : null;
     }
 
     /// <summary>Every broadcast invocation's flood arrivals, gathered per node.</summary>
@@ -89,7 +104,7 @@ public static class FloorHistory
 
         /// <summary>The values that arrived before an op invoked at <paramref name="timeNs"/>
         /// with history index <paramref name="index"/>, in arrival order.</summary>
-        public Edn.Vector Before(long timeNs, long index)
+        public ReadOnlyMemory<Edn> Before(long timeNs, long index)
         {
             int lo = 0, hi = _times.Length;
             while (lo < hi)
@@ -100,7 +115,7 @@ public static class FloorHistory
                 if (earlier) lo = mid + 1;
                 else hi = mid;
             }
-            return new Edn.Vector(ImmutableArray.Create(_values, 0, lo));
+            return _values.AsMemory(0, lo);
         }
     }
 }

@@ -18,7 +18,9 @@ public static class HistoryWriter
     /// <summary>One history.txt line for <paramref name="op"/>, without the newline.</summary>
     public static string TxtLine(Op op) => AppendTxt(new StringBuilder(), op).ToString();
 
-    private static StringBuilder AppendTxt(StringBuilder sb, Op op)
+    /// <summary>Appends one history.txt line for <paramref name="op"/>, without the
+    /// newline (for writers that stream the file op by op).</summary>
+    public static StringBuilder AppendTxt(StringBuilder sb, Op op)
     {
         EdnWriter.Append(sb, op.Process.ToEdn(), readably: true);
         sb.Append('\t').Append(':').Append(Op.TypeName(op.Type)).Append('\t');
@@ -41,11 +43,15 @@ public static class HistoryWriter
     /// encode it straight to bytes).</summary>
     public static StringBuilder AppendEdn(StringBuilder sb, IEnumerable<Op> history)
     {
-        foreach (var op in history)
-        {
-            EdnWriter.Append(sb, OpEdn.ToEdn(op), readably: true);
-            sb.Append('\n');
-        }
+        foreach (var op in history) AppendEdn(sb, op).Append('\n');
+        return sb;
+    }
+
+    /// <summary>Appends one history.edn line for <paramref name="op"/>, without the
+    /// newline (for writers that stream the file op by op).</summary>
+    public static StringBuilder AppendEdn(StringBuilder sb, Op op)
+    {
+        EdnWriter.Append(sb, OpEdn.ToEdn(op), readably: true);
         return sb;
     }
 

@@ -70,6 +70,13 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
         return bytes;
     }
 
+    /// <summary>Writes the file's bytes (<see cref="ToUtf8"/>) to <paramref name="stream"/>
+    /// chunk by chunk, with no copy of the whole file in between.</summary>
+    public void WriteTo(Stream stream)
+    {
+        for (var i = 0; i < _chunks.Count; i++) stream.Write(_chunks[i], 0, _chunkUsed[i]);
+    }
+
     /// <inheritdoc/>
     public IEnumerator<string> GetEnumerator()
     {

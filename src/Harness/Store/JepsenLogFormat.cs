@@ -20,7 +20,7 @@ public static class JepsenLogFormat
     }
 
     /// <summary>Appends one line (no newline).</summary>
-    private static StringBuilder Append(StringBuilder sb, LogLine l)
+    public static StringBuilder Append(StringBuilder sb, LogLine l)
     {
         JepsenLog.AppendPrefix(sb, l.AtNs, l.Level, l.Thread, l.Logger).Append(l.Head);
         if (l.Value is not null) sb.Append(EdnWriter.Write(l.Value));

@@ -41,37 +41,102 @@ public static class StoreWriter
             new("results.json", Utf8.GetBytes(ResultsWriter.ToJson(results, extra) + "\n")),
         ];
 
-    /// <summary>The files that need no verdict: history, logs and plots. They are
-    /// independent, so they are rendered in parallel (and may be while the checker runs);
-    /// each one's bytes depend only on the run, and the list keeps its order.</summary>
+    /// <summary>The files that need no verdict: history, logs and plots, as bytes in memory
+    /// (the same bytes <see cref="WriteRunFiles"/> puts on disk). They are independent, so
+    /// they are rendered in parallel (and may be while the checker runs); each one's bytes
+    /// depend only on the run, and the list keeps its order.</summary>
     public static IReadOnlyList<KeyValuePair<string, byte[]>> RunFiles(RunResult run)
     {
-        var makers = new List<(string Path, Func<byte[]> Make)>();
-        void Add(string path, Func<StringBuilder, StringBuilder> text) =>
-            makers.Add((path, () => Utf8Of(text(new StringBuilder()))));
-        Add("history.edn", sb => HistoryWriter.AppendEdn(sb, run.History));
-        Add("history.txt", sb => HistoryWriter.AppendTxt(sb, run.History));
-        Add("jepsen.log", sb => JepsenLogFormat.Append(sb, run.Log));
-        foreach (var (node, lines) in run.NodeLogs)
-        {
-            if (lines is Utf8LineLog log) makers.Add(($"node-logs/{node}.log", log.ToUtf8));
-            else Add($"node-logs/{node}.log", sb => Lines(sb, lines));
-        }
-        makers.Add(("latency-raw.png", () => LatencyPlot.Render(run.History)));
-        makers.Add(("latency-quantiles.png", () => LatencyQuantilesPlot.Render(run.History)));
-        makers.Add(("rate.png", () => RatePlot.Render(run.History)));
+        var makers = Makers(run);
         var bytes = new byte[makers.Count][];
-        Parallel.For(0, makers.Count, i => bytes[i] = makers[i].Make());
+        Parallel.For(0, makers.Count, i =>
+        {
+            using var memory = new MemoryStream();
+            makers[i].Write(memory);
+            bytes[i] = memory.ToArray();
+        });
         return [.. makers.Select((m, i) => new KeyValuePair<string, byte[]>(m.Path, bytes[i]))];
     }
 
-    private static readonly UTF8Encoding Utf8 = new(false);
-
-    private static StringBuilder Lines(StringBuilder sb, IReadOnlyList<string> lines)
+    /// <summary>
+    /// Writes the files of <see cref="RunFiles"/> into the run folder <paramref name="dir"/>,
+    /// each streamed to its file as it is rendered, so no file is ever whole in memory (a
+    /// 1,000-node run's history, log and node logs are over a gigabyte); returns the plots,
+    /// which the run report embeds.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, byte[]>> WriteRunFiles(RunResult run,
+        string dir)
     {
-        foreach (var l in lines) sb.Append(l).Append('\n');
-        return sb;
+        var makers = Makers(run);
+        var plots = new byte[makers.Count][];
+        Parallel.For(0, makers.Count, i =>
+        {
+            var full = Path.Combine(dir, makers[i].Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            if (makers[i].Path.EndsWith(".png", StringComparison.Ordinal))
+            {
+                using var memory = new MemoryStream();
+                makers[i].Write(memory);
+                plots[i] = memory.ToArray();
+                File.WriteAllBytes(full, plots[i]);
+                return;
+            }
+            using var file = new FileStream(full, FileMode.Create, FileAccess.Write,
+                FileShare.Read, 1 << 16);
+            makers[i].Write(file);
+        });
+        return [.. makers.Select((m, i) => new KeyValuePair<string, byte[]>(m.Path, plots[i]))
+            .Where(f => f.Value is not null)];
     }
+
+    /// <summary>One file of a run: its relative path and how to write its bytes.</summary>
+    private sealed record Maker(string Path, Action<Stream> Write);
+
+    private static List<Maker> Makers(RunResult run)
+    {
+        var makers = new List<Maker>
+        {
+            Text("history.edn", run.History, (sb, op) => HistoryWriter.AppendEdn(sb, op)),
+            Text("history.txt", run.History, (sb, op) => HistoryWriter.AppendTxt(sb, op)),
+            Text("jepsen.log", run.Log, (sb, line) => JepsenLogFormat.Append(sb, line)),
+        };
+        foreach (var (node, lines) in run.NodeLogs)
+        {
+            makers.Add(lines is Utf8LineLog log
+                ? new Maker($"node-logs/{node}.log", log.WriteTo)
+                : Text($"node-logs/{node}.log", lines, (sb, line) => sb.Append(line)));
+        }
+        makers.Add(Bytes("latency-raw.png", () => LatencyPlot.Render(run.History)));
+        makers.Add(Bytes("latency-quantiles.png", () => LatencyQuantilesPlot.Render(run.History)));
+        makers.Add(Bytes("rate.png", () => RatePlot.Render(run.History)));
+        return makers;
+    }
+
+    private static Maker Bytes(string path, Func<byte[]> render) =>
+        new(path, stream => stream.Write(render()));
+
+    /// <summary>A text file of one line per item: each line is appended to a builder, which
+    /// goes out as UTF-8 whenever it holds <see cref="SpillChars"/> characters (the writer's
+    /// encoder carries a surrogate pair split between two spills).</summary>
+    private static Maker Text<T>(string path, IEnumerable<T> items,
+        Action<StringBuilder, T> appendLine) => new(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, Utf8, 1 << 16, leaveOpen: true);
+        var sb = new StringBuilder(2 * SpillChars); // one chunk, kept by Clear
+        foreach (var item in items)
+        {
+            appendLine(sb, item);
+            sb.Append('\n');
+            if (sb.Length < SpillChars) continue;
+            writer.Write(sb);
+            sb.Clear();
+        }
+        writer.Write(sb);
+    });
+
+    private const int SpillChars = 1 << 16;
+
+    private static readonly UTF8Encoding Utf8 = new(false);
 
     /// <summary>The UTF-8 bytes of the builder's text, encoded chunk by chunk (no whole-file
     /// string in between); the encoder carries a surrogate pair split across two
@@ -91,20 +156,43 @@ public static class StoreWriter
     public static string Write(string root, IEnumerable<KeyValuePair<string, byte[]>> files,
         DateTimeOffset start)
     {
+        var dir = NewRunFolder(root, start);
+        WriteFiles(dir, files);
+        LinkLatest(root, dir);
+        return dir;
+    }
+
+    /// <summary>Creates the run folder for a run started at <paramref name="start"/> under
+    /// <paramref name="root"/> (<c>-1</c>, <c>-2</c>, … appended if the name is taken) and
+    /// returns it.</summary>
+    public static string NewRunFolder(string root, DateTimeOffset start)
+    {
         var workload = Path.Combine(root, "broadcast");
         var name = FolderName(start);
         var dir = Path.Combine(workload, name);
         for (var k = 1; Directory.Exists(dir); k++) dir = Path.Combine(workload, $"{name}-{k}");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Writes <paramref name="files"/> (by relative path) into the run folder.</summary>
+    public static void WriteFiles(string dir, IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
         foreach (var (path, bytes) in files)
         {
             var full = Path.Combine(dir, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllBytes(full, bytes);
         }
+    }
+
+    /// <summary>Points the <c>latest</c> and <c>current</c> symlinks at the run folder.</summary>
+    public static void LinkLatest(string root, string dir)
+    {
+        var workload = Path.Combine(root, "broadcast");
         Link(Path.Combine(workload, "latest"), Path.GetFileName(dir));
         Link(Path.Combine(root, "latest"), Path.Combine("broadcast", Path.GetFileName(dir)));
         Link(Path.Combine(root, "current"), Path.Combine("broadcast", Path.GetFileName(dir)));
-        return dir;
     }
 
     private static void Link(string link, string target)
