@@ -21,6 +21,7 @@ public static class Describe
         sb.Append($"settings {s.Settings.Render()}\n");
         sb.Append($"gossip-due {s.GossipDueMs} ms  upstream "
             + s.Upstream.IfNone("none") + (s.Upstream == s.ShapeUpstream ? "" : " (fallback)")
+            + (s.UpstreamPath.IsEmpty ? "" : $" path [{string.Join(" ", s.UpstreamPath)}]")
             + "\n");
         sb.Append($"values ({s.Values.Count}): {Values(s.Values)}\n");
         sb.Append($"peers ({s.Peers.Count}):");
@@ -28,7 +29,8 @@ public static class Describe
         foreach (var (peer, link) in s.Peers)
         {
             sb.Append($"\n  {peer}{(link.Relayed ? "" : " (opened)")}"
-                + $"{(link.Attached ? " attached" : "")}: "
+                + $"{(link.Attached ? " attached" : "")}{(link.WantsHave ? " wants-have" : "")}"
+                + $"{(link.Probing ? " probing" : "")}: "
                 + $"unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
             sb.Append($"\n    sent seq {link.SentSeq} (acked {link.AckedSeq}), "
                 + $"received {Received(link)}, ack "
@@ -122,9 +124,11 @@ public static class Describe
     };
 
     /// <summary>A gossip's relay marks: <c> up</c> when the sender relays through the
-    /// receiver, and the values it holds (<c> have [0-5 9]</c>) when it sent them.</summary>
+    /// receiver, the values it holds (<c> have [0-5 9]</c>) and its route towards the hub
+    /// (<c> path [n1 n0]</c>) when it sent them.</summary>
     private static string Relaying(Core.Wire.Body.Gossip b) =>
-        (b.Up ? " up" : "") + (b.Have.IsEmpty ? "" : $" have [{Spans(b.Have)}]");
+        (b.Up ? " up" : "") + (b.Have.IsEmpty ? "" : $" have [{Spans(b.Have)}]")
+        + (b.Path.IsEmpty ? "" : $" path [{string.Join(" ", b.Path)}]");
 
     /// <summary>Flat inclusive ranges (<see cref="Ranges"/>) as text: <c>0-5 9</c>.</summary>
     public static string Spans(LanguageExt.Seq<long> flat) => string.Join(" ",

@@ -56,6 +56,9 @@ public static class StateDiff
         if (before.Upstream != after.Upstream)
             changes.Add(new Change.Field("upstream", before.Upstream.IfNone("none"),
                 after.Upstream.IfNone("none")));
+        if (before.UpstreamPath != after.UpstreamPath)
+            changes.Add(new Change.Field("upstream path", Path(before.UpstreamPath),
+                Path(after.UpstreamPath)));
         var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var peer in peers)
@@ -76,6 +79,12 @@ public static class StateDiff
         if (b.Attached != a.Attached)
             changes.Add(new Change.Field($"peer {peer} attached", YesNo(b.Attached),
                 YesNo(a.Attached)));
+        if (b.WantsHave != a.WantsHave)
+            changes.Add(new Change.Field($"peer {peer} wants-have", YesNo(b.WantsHave),
+                YesNo(a.WantsHave)));
+        if (b.Probing != a.Probing)
+            changes.Add(new Change.Field($"peer {peer} probing", YesNo(b.Probing),
+                YesNo(a.Probing)));
         AddSet(changes, $"peer {peer} unsent", b.Unsent, a.Unsent);
         foreach (var id in b.InFlight.Keys.Where(k => !a.InFlight.ContainsKey(k)))
             changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",
@@ -112,4 +121,7 @@ public static class StateDiff
 
     private static string Member(NodeState s) =>
         s.Membership.Match(m => $"{m.Self} of [{string.Join(" ", m.NodeIds)}]", () => "none");
+
+    private static string Path(Seq<string> path) =>
+        path.IsEmpty ? "none" : $"[{string.Join(" ", path)}]";
 }

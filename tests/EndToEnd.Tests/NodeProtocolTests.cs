@@ -30,7 +30,7 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         Assert.Equal(0, node.CloseAndWait());
         Assert.StartsWith(
             "gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
-            + "fanout-per-s=2000 relay=star eager=up\n",
+            + "fanout-per-s=2000 probes=4 relay=star eager=up\n",
             node.Journal);
         Assert.Contains(" exit eof\n", node.Journal);
     }
