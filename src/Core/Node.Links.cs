@@ -89,17 +89,18 @@ public static partial class Node
     /// still has not acknowledged makes that peer the upstream, owed what the old one is owed.
     /// Either way that peer is no longer being tried.
     /// </summary>
-    private static Transition FirstToAnswer(NodeState s, string from, Option<long> answered)
+    private static Transition FirstToAnswer(NodeState s, string from, Option<Answered> answered)
     {
-        if (answered.Case is not long sentAt || s.Upstream.Case is not string up || up == from
+        if (answered.Case is not Answered a || s.Upstream.Case is not string up || up == from
             || !s.Peers.Find(from).Exists(l => l.Probing))
             return Unchanged(s, Seq<Effect>());
         var link = s.Peers[from] with { Probing = false };
         var old = s.Peers[up];
-        if (!old.InFlight.Exists((_, b) => b.SentAtMs <= sentAt))
+        if (!old.InFlight.Exists((_, b) => b.SentAtMs <= a.SentAtMs))
             return Unchanged(s with { Peers = s.Peers.SetItem(from, link) }, Seq<Effect>());
+        var owed = old.Owed.RemoveRange(a.Values);
         var peers = s.Peers.Map(l => l.Probing ? l with { Probing = false } : l)
-            .SetItem(from, link with { Unsent = link.Unsent.TryAddRange(old.Owed) });
+            .SetItem(from, link with { Unsent = link.Unsent.TryAddRange(owed) });
         var next = s with { Peers = peers, Upstream = from, UpstreamPath = Seq<string>() };
         return new Transition(next, Seq1<Effect>(new Effect.Log(new Note.AnsweredFirst(from, up))));
     }
@@ -204,4 +205,8 @@ public static partial class Node
     }
 
     private sealed record Sent(PeerLink Link, Effect Effect);
+
+    /// <summary>What an acknowledgement just retired on a link: when the oldest of those
+    /// batches was sent, and the values they held (the peer has them now).</summary>
+    private sealed record Answered(long SentAtMs, Set<long> Values);
 }

@@ -47,9 +47,11 @@ public static partial class Node
         if (!IsNode(s, m.Src)) return Unchanged(s, new Note.FromNonNode("gossip", m.Src));
         if (m.Src == s.Self) return Unchanged(s, new Note.FromSelf("gossip"));
         var before = s.Peers.Find(m.Src).IfNone(PeerLink.Opened);
-        var answered = before.InFlight.Filter((seq, _) => seq <= b.Ack).Values
-            .Map(x => x.SentAtMs).ToSeq() is var times && times.IsEmpty
-                ? None : Some(times.Min());
+        var answered = before.InFlight.Filter((seq, _) => seq <= b.Ack).Values.ToSeq()
+            is var acked && acked.IsEmpty
+                ? None
+                : Some(new Answered(acked.Map(x => x.SentAtMs).Min(),
+                    acked.Fold(Set<long>(), (acc, x) => acc.TryAddRange(x.Values))));
         var link = before.Acked(b.Ack) with { Attached = b.Up, WantsHave = !b.Have.IsEmpty };
         var heard = b.Seq.Match(
             seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, b)),
