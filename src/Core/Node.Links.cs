@@ -194,7 +194,8 @@ public static partial class Node
         var seq = values.IsEmpty ? None : Some(link.SentSeq + 1);
         var from = merged ? Some(link.AckedSeq + 1) : None;
         var up = s.Upstream == Some(peer) || link.Probing;
-        var have = (up && s.Upstream != s.ShapeUpstream) || (link.WantsHave && link.Attached)
+        var have = (up && (s.Upstream != s.ShapeUpstream || link.Probing))
+            || (link.WantsHave && link.Attached)
             ? Ranges.Of(s.Values.Set)
             : Seq<long>();
         var path = link.Attached ? s.RouteToHub : Seq<string>();
