@@ -5,11 +5,13 @@
 # round and the medians over rounds.
 #   scripts/measure-node.sh BEFORE_BIN AFTER_BIN [ROUNDS=10]
 # e.g. git stash; dotnet publish src/Shell -c Release -o /tmp/before; git stash pop;
-#      dotnet publish src/Shell -c Release -o bin; scripts/measure-node.sh /tmp/before/gossip bin/gossip
+#      dotnet publish src/Shell -c Release -o bin
+#      scripts/measure-node.sh /tmp/before/gossip bin/gossip
 set -euo pipefail
 a=$1 b=$2 rounds=${3:-10}
 bench="dotnet bench/Gossip.Bench/bin/Release/net10.0/Gossip.Bench.dll"
-dotnet build bench/Gossip.Bench -c Release -v q >/dev/null
+[ -f bench/Gossip.Bench/bin/Release/net10.0/Gossip.Bench.dll ] \
+  || dotnet build bench/Gossip.Bench -c Release -v q >/dev/null
 store=$(mktemp -d)
 declare -A start idle peak
 for r in $(seq 1 "$rounds"); do
