@@ -5,15 +5,16 @@ namespace FunctionalGossip.Shell;
 /// <summary>
 /// The <c>gossip</c> command line. With no subcommand it is the Maelstrom node; its arguments
 /// are node settings as positional <c>key=value</c> words, because Maelstrom passes extra
-/// arguments to <c>--bin</c> verbatim. The node never reaches System.CommandLine: only the
-/// words below hand the command line to <see cref="Commands"/>.
+/// arguments to <c>--bin</c> verbatim. A subcommand, help or version is handed to
+/// <c>gossip-tools</c> beside this binary (<see cref="Tools"/>), so the node carries none of
+/// the tools' code or libraries.
 /// </summary>
 public static class Cli
 {
     /// <summary>Entry point; returns the process exit code.</summary>
     public static int Main(string[] args) // the process entry point
     {
-        if (args.Length > 0 && IsCommandLine(args[0])) return Commands.Run(args);
+        if (args.Length > 0 && IsCommandLine(args[0])) return Tools.Exec(args);
         var settings = NodeSettings.Parse(args);
         return settings.Match(
             Right: s => NodeHost.Run(s),

@@ -71,12 +71,15 @@ internal sealed class ProcessMode : Mode
         }
     }
 
-    /// <summary>This gossip binary: the AOT executable itself, or <c>dotnet gossip.dll</c>
-    /// when running under the dotnet host.</summary>
+    /// <summary>The gossip node binary: <c>gossip</c> beside <c>gossip-tools</c> (which runs
+    /// the subcommands), or <c>dotnet gossip.dll</c> when running under the dotnet
+    /// host.</summary>
     private static (string, IReadOnlyList<string>) Self()
     {
         var path = Environment.ProcessPath ?? "gossip";
         var name = Path.GetFileNameWithoutExtension(path);
+        if (name == "gossip-tools")
+            return (Path.Combine(Path.GetDirectoryName(path)!, "gossip"), []);
         if (name != "dotnet") return (path, []);
         var dll = Path.Combine(AppContext.BaseDirectory, "gossip.dll");
         return (path, [dll]);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FunctionalGossip.Cli;
 
-namespace FunctionalGossip.Shell;
+namespace FunctionalGossip.Tools;
 
 /// <summary>Every <c>gossip</c> subcommand under one System.CommandLine root: the definitions
 /// live beside each command (Harness, Check, Replay), so help, errors and completion come from
