@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.CommandLine;
+using FunctionalGossip.Cli;
 using FunctionalGossip.Core;
 
 namespace FunctionalGossip.Replay;
@@ -13,71 +15,65 @@ public sealed record ReplayOptions(string Node, bool Force, ImmutableArray<strin
     public static readonly ReplayOptions None = new("", false, []);
 }
 
-/// <summary>The parsed command line of <c>gossip replay</c>.</summary>
-public abstract record ReplayArgs
+/// <summary>What <c>gossip replay</c> was asked to open.</summary>
+/// <param name="Path">The log file.</param>
+/// <param name="Options">How to read it.</param>
+/// <param name="Script">Commands separated by <c>;</c> (<c>--script</c>), or null.</param>
+/// <param name="Json">One JSON object per command result (<c>--json</c>).</param>
+public sealed record ReplayOpen(string Path, ReplayOptions Options, string? Script, bool Json);
+
+/// <summary>The one definition of <c>gossip replay</c>'s arguments and options.</summary>
+internal sealed class ReplayArgs
 {
-    private ReplayArgs() { }
+    /// <summary>What <c>gossip replay</c> does, in one line.</summary>
+    public const string Summary =
+        "Step through a recorded log, folding the node's pure Step like Elm's debugger.";
 
-    /// <summary><c>--help</c>.</summary>
-    public sealed record Help : ReplayArgs;
-
-    /// <summary>Unusable arguments, with a one-line message.</summary>
-    public sealed record Bad(string Message) : ReplayArgs;
-
-    /// <summary>Replay <paramref name="Path"/>.</summary>
-    /// <param name="Path">The log file.</param>
-    /// <param name="Options">How to read it.</param>
-    /// <param name="Script">Commands separated by <c>;</c> (<c>--script</c>), or null.</param>
-    /// <param name="Json">One JSON object per command result (<c>--json</c>).</param>
-    public sealed record Open(string Path, ReplayOptions Options, string? Script, bool Json)
-        : ReplayArgs;
-
-    /// <summary>The usage text.</summary>
-    public const string Usage = """
-        usage: gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force]
-                            [key=value ...]
-
-        Folds the node's pure Step over a recorded log, like Elm's debugger: inputs only,
-        effects compared but never executed, a snapshot every 64 steps for seeking.
-        <log> is detected as one of:
-          our journal         the node's stderr (node-logs/nX.log of our node)
-          jepsen.log          Maelstrom's log written with --log-net-recv (pick a node: --node nX)
-          Go library log      node-logs/nX.log of a node using Maelstrom's Go library
-        key=value overrides node settings (profile, tick-ms, ...), e.g. for foreign logs.
-        Commands are read from --script, else from stdin (interactive on a terminal); try help.
-        Exit status: 0 done, 2 unusable arguments or log.
-
+    /// <summary>The rest of its help.</summary>
+    public const string Details = """
+        The log is our journal (node-logs/nX.log of our node), Maelstrom's jepsen.log (written
+        with --log-net-recv; pick a node with --node nX) or a Go library node log. Effects are
+        compared, never executed; a snapshot every 64 steps for seeking. Commands come from
+        --script, else stdin (interactive on a terminal); try help. Exit: 0 done, 1 a scripted
+        command was misused, 2 unusable arguments or log.
         """;
 
-    /// <summary>Parses the arguments after <c>replay</c>.</summary>
-    public static ReplayArgs Parse(IReadOnlyList<string> args)
+    public readonly Argument<string> Log = Options.Operand("log",
+        "the log file: a journal, jepsen.log or a Go library node log");
+
+    public readonly Argument<string[]> Settings = Options.Words("key=value",
+        "node settings that override the log's (profile, tick-ms, ...), e.g. for foreign logs",
+        w => IsSetting(w) ? null : $"unexpected argument '{w}' (one log file only)");
+
+    public readonly Option<string?> Node = new("--node")
     {
-        string? path = null, script = null, node = null;
-        bool json = false, force = false;
-        var words = ImmutableArray.CreateBuilder<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var a = args[i];
-            switch (a)
-            {
-                case "-h" or "--help": return new Help();
-                case "--json": json = true; break;
-                case "--force": force = true; break;
-                case "--node" or "--script" when i + 1 >= args.Count:
-                    return new Bad($"{a} needs a value");
-                case "--node": node = args[++i]; break;
-                case "--script": script = args[++i]; break;
-                case var w when w.StartsWith('-'): return new Bad($"unknown option '{w}'");
-                case var w when IsSetting(w): words.Add(w); break;
-                case var p when path is null: path = p; break;
-                default: return new Bad($"unexpected argument '{a}' (one log file only)");
-            }
-        }
-        if (path is null) return new Bad("no log file given");
+        HelpName = "nX", Description = "the node to replay from a multi-node log",
+    };
+
+    public readonly Option<string?> Script = new("--script")
+    {
+        HelpName = "cmd; cmd", Description = "run these commands instead of reading stdin",
+    };
+
+    public readonly Option<bool> Json = Options.Flag("--json",
+        "one JSON object per command result");
+
+    public readonly Option<bool> Force = Options.Flag("--force",
+        "replay a journal of another format version anyway");
+
+    /// <summary>The command over these symbols.</summary>
+    public GossipCommand Command(int badArguments) =>
+        new("replay", Summary, Details, badArguments) { Log, Settings, Node, Script, Json, Force };
+
+    /// <summary>What a successful parse asks to open, or why its settings words are refused
+    /// (checked as the node checks them).</summary>
+    public (ReplayOpen? Open, string? Error) Read(ParseResult r)
+    {
+        var words = r.GetValue(Settings) ?? [];
         var error = NodeSettings.Parse(words).Match(Right: _ => "", Left: e => e);
-        if (error.Length > 0) return new Bad(error);
-        var options = new ReplayOptions(node ?? "", force, words.ToImmutable());
-        return new Open(path, options, script, json);
+        if (error.Length > 0) return (null, error);
+        return (new(r.GetValue(Log)!, new ReplayOptions(r.GetValue(Node) ?? "",
+            r.GetValue(Force), [.. words]), r.GetValue(Script), r.GetValue(Json)), null);
     }
 
     /// <summary>A <c>key=value</c> word with a lower-case key (so a path with '=' is a

@@ -1,3 +1,4 @@
+using FunctionalGossip.Cli;
 using FunctionalGossip.Replay.Logs;
 using FunctionalGossip.Replay.Repl;
 
@@ -20,28 +21,34 @@ public static class ReplayCommand
     /// Returns 0, 1 if a scripted command was misused, or 2 for bad arguments or log.
     /// </summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
-        bool interactive)
+        bool interactive) =>
+        CommandLine.Invoke(CommandLine.Root("", Definition(stdin, interactive)),
+            ["replay", .. args], stdout, stderr);
+
+    /// <summary>The <c>gossip replay</c> command, reading commands from
+    /// <paramref name="stdin"/> (with line editing when <paramref name="interactive"/>).
+    /// </summary>
+    public static System.CommandLine.Command Definition(TextReader stdin, bool interactive)
     {
-        switch (ReplayArgs.Parse(args))
+        var a = new ReplayArgs();
+        var command = a.Command(BadInput);
+        command.SetAction(r => a.Read(r) switch
         {
-            case ReplayArgs.Help:
-                stdout.Write(ReplayArgs.Usage);
-                return 0;
-            case ReplayArgs.Bad bad:
-                stderr.WriteLine($"gossip replay: {bad.Message} (see gossip replay --help)");
-                return BadInput;
-            case ReplayArgs.Open open:
-                return LogReader.Load(open.Path, open.Options) switch
-                {
-                    Loaded.Ok ok => Repl(ok.Recording, open, stdin, stdout, interactive),
-                    Loaded.Refused no => Refuse(stderr, no.Message),
-                    var other => throw new System.Diagnostics.UnreachableException(
-                        other.ToString()),
-                };
-            case var other:
-                throw new System.Diagnostics.UnreachableException(other.ToString());
-        }
+            ({ } open, _) => Open(open, stdin, r.InvocationConfiguration.Output,
+                r.InvocationConfiguration.Error, interactive),
+            (_, var error) => CommandLine.Refuse(command, error!, r.InvocationConfiguration.Error),
+        });
+        return command;
     }
+
+    private static int Open(ReplayOpen open, TextReader stdin, TextWriter stdout,
+        TextWriter stderr, bool interactive) =>
+        LogReader.Load(open.Path, open.Options) switch
+        {
+            Loaded.Ok ok => Repl(ok.Recording, open, stdin, stdout, interactive),
+            Loaded.Refused no => Refuse(stderr, no.Message),
+            var other => throw new System.Diagnostics.UnreachableException(other.ToString()),
+        };
 
     private static int Refuse(TextWriter stderr, string message)
     {
@@ -49,7 +56,7 @@ public static class ReplayCommand
         return BadInput;
     }
 
-    private static int Repl(Recording recording, ReplayArgs.Open open, TextReader stdin,
+    private static int Repl(Recording recording, ReplayOpen open, TextReader stdin,
         TextWriter stdout, bool interactive)
     {
         var session = new Session(recording);

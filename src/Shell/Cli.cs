@@ -1,43 +1,20 @@
 using FunctionalGossip.Core;
-using CheckCli = FunctionalGossip.Check.Cli;
 
 namespace FunctionalGossip.Shell;
 
 /// <summary>
 /// The <c>gossip</c> command line. With no subcommand it is the Maelstrom node; its arguments
 /// are node settings as positional <c>key=value</c> words, because Maelstrom passes extra
-/// arguments to <c>--bin</c> verbatim.
+/// arguments to <c>--bin</c> verbatim. A subcommand, help or version is handed to
+/// <c>gossip-tools</c> beside this binary (<see cref="Tools"/>), so the node carries none of
+/// the tools' code or libraries.
 /// </summary>
 public static class Cli
 {
     /// <summary>Entry point; returns the process exit code.</summary>
     public static int Main(string[] args) // the process entry point
     {
-        if (args.Length > 0 && args[0] is "-h" or "--help" or "help")
-        {
-            Console.Out.Write(Usage);
-            return 0;
-        }
-        switch (args.Length > 0 ? args[0] : "")
-        {
-            case "check": return CheckCli.CheckCommand.Run(args[1..], Console.Out, Console.Error);
-            case "replay":
-                return Replay.ReplayCommand.Run(args[1..], Console.In, Console.Out, Console.Error,
-                    interactive: !Console.IsInputRedirected);
-            case "serve":
-                return FunctionalGossip.Harness.Serve.ServeCommand.Run(args[1..], Console.Out,
-                    Console.Error);
-            case "test":
-                return FunctionalGossip.Harness.Cli.TestCommand.Run(args[1..], Console.Out,
-                    Console.Error);
-            case "bench" when args.Length > 1 && args[1] == "frontier":
-                return FunctionalGossip.Harness.Cli.FrontierCommand.Run(args[2..], Console.Out,
-                    Console.Error);
-            case "bench":
-                Console.Error.Write("usage: gossip bench frontier [...]\n"
-                    + FunctionalGossip.Harness.Cli.FrontierCommand.Usage);
-                return 2;
-        }
+        if (args.Length > 0 && IsCommandLine(args[0])) return Tools.Exec(args);
         var settings = NodeSettings.Parse(args);
         return settings.Match(
             Right: s => NodeHost.Run(s),
@@ -52,40 +29,10 @@ public static class Cli
             });
     }
 
-    private const string Usage = """
-        gossip — a Maelstrom broadcast node (functional core, imperative shell)
-
-        usage:
-          gossip [key=value ...]      run as a Maelstrom node on stdin/stdout (journal on stderr)
-          gossip check <run folder | history.edn> [--json]
-                                      judge a Maelstrom history like Maelstrom's checker
-          gossip test --sim [maelstrom flags] [key=value ...]
-                                      run Maelstrom's broadcast test in the deterministic
-                                      simulator; writes store/broadcast/<time>/ (see
-                                      gossip test --help)
-          gossip replay <log> [--node nX] [--script "cmd; cmd"] [--json] [--force] [key=value ...]
-                                      step through a recorded journal, jepsen.log or Go
-                                      node log, folding the node's Step (see replay --help)
-          gossip bench frontier [--seeds N] [--config "key=value ..."]... [test flags]
-                                      sweep node settings in the simulator: msgs-per-op
-                                      against latency, table and plot (see bench frontier --help)
-          gossip serve [--store DIR] [--port N]
-                                      serve the store's run reports over HTTP on
-                                      127.0.0.1 (default port 8080) until Ctrl-C
-          gossip --help               this text
-
-        node settings (defaults in brackets; profile=latency starts from relay=total
-        eager=all instead, and any key=value overrides the profile's value):
-          profile=P     default (fewest messages) or latency (one hop)        [default]
-          tick-ms=N     flush batched values to relay peers every N ms            [220]
-          retry-ms=N    resend what a peer has not acknowledged after N ms       [3000]
-          ack-ms=N      acknowledge alone after N ms with nothing to carry it    [2000]
-          suspect-ms=N  relay through the next node id once the upstream has not
-                        acknowledged for N ms (0: never)                          [800]
-          relay=R       who values are forwarded to: star (hub = first node id),
-                        total, given (Maelstrom's topology), treeK (fan-out K)   [star]
-          eager=E       links sent at once instead of on the tick: none, up
-                        (towards the hub), all                                     [up]
-
-        """;
+    /// <summary>A subcommand, help, version or a System.CommandLine directive such as
+    /// <c>[suggest]</c> (shell completion), rather than a node setting.</summary>
+    private static bool IsCommandLine(string first) =>
+        first is "test" or "check" or "replay" or "serve" or "bench" or "help" or "-h" or "-?"
+            or "--help" or "--version"
+        || first.StartsWith('[');
 }

@@ -23,26 +23,35 @@ public sealed class CheckCommandTests : IDisposable
             .Select(Path.GetFileName).Single(n => n!.Contains(nameFragment))!);
 
     private static void AssertBadArguments((int Code, string Out, string Err) result,
-        string fragment)
+        string fragment, int suggestions = 0)
     {
         Assert.Equal(254, result.Code);
         Assert.Equal("", result.Out);
         var lines = result.Err.TrimEnd('\n').Split('\n');
-        Assert.Single(lines);
+        Assert.Equal(1 + suggestions, lines.Length);
         Assert.StartsWith("gossip check: ", lines[0]);
         Assert.Contains(fragment, lines[0]);
     }
 
     [Fact]
-    public void NoArguments_Is254() => AssertBadArguments(Run(), "missing argument");
+    public void NoArguments_Is254() => AssertBadArguments(Run(),
+        "Required argument 'run folder | history.edn' missing");
 
     [Fact]
     public void UnknownFlag_Is254() => AssertBadArguments(Run("x.edn", "--verbose"),
-        "unknown option '--verbose'");
+        "Unrecognized command or argument '--verbose'");
+
+    [Fact]
+    public void MistypedFlag_Is254_AndSuggestsTheFlag()
+    {
+        var result = Run("x.edn", "--jsn");
+        AssertBadArguments(result, "Unrecognized command or argument '--jsn'", suggestions: 2);
+        Assert.EndsWith("Did you mean one of the following?\n--json\n", result.Err);
+    }
 
     [Fact]
     public void TwoPaths_Is254() => AssertBadArguments(Run("a.edn", "b.edn"),
-        "expected one run folder");
+        "Unrecognized command or argument 'b.edn'");
 
     [Fact]
     public void BadAvailability_Is254() =>
@@ -71,7 +80,8 @@ public sealed class CheckCommandTests : IDisposable
     {
         var (code, stdout, _) = Run("--help");
         Assert.Equal(0, code);
-        Assert.StartsWith("usage: gossip check", stdout);
+        Assert.Contains("Usage:\n  gossip check <run folder | history.edn> [options]", stdout);
+        Assert.Contains("--availability <total|0..1>", stdout);
     }
 
     [Fact]

@@ -5,8 +5,9 @@ namespace FunctionalGossip.EndToEnd.Tests;
 
 /// <summary>
 /// The Native-AOT <c>gossip</c> binary under test, published once per test run from the
-/// current sources into a temporary folder, so a stale binary can never be tested. Set
-/// GOSSIP_BIN to an already published binary to skip the ~1 min publish while iterating.
+/// current sources into a temporary folder (gossip and gossip-tools beside it: two AOT
+/// compilations), so a stale binary can never be tested. Set GOSSIP_BIN to an already
+/// published binary (with gossip-tools beside it) to skip the publish while iterating.
 /// </summary>
 public sealed class GossipBinary : IDisposable
 {
@@ -40,7 +41,7 @@ public sealed class GossipBinary : IDisposable
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(8))) { p.Kill(true); throw new TimeoutException("dotnet publish took over 8 minutes"); }
+        if (!p.WaitForExit(TimeSpan.FromMinutes(15))) { p.Kill(true); throw new TimeoutException("dotnet publish took over 15 minutes"); }
         if (p.ExitCode != 0)
             throw new InvalidOperationException($"dotnet publish failed ({p.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
     }

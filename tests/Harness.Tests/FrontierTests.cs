@@ -39,6 +39,7 @@ public sealed class FrontierTests
     [InlineData("--sim")]
     [InlineData("--config", "tick-ms=0")]
     [InlineData("--nonsense")]
+    [InlineData("--rate", "-1")]
     public void BadArguments_AreRefusedWith254(params string[] args)
     {
         var err = new StringWriter();

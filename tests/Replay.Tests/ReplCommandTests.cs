@@ -113,10 +113,11 @@ public class ReplCommandTests
     }
 
     [Theory]
-    [InlineData(new string[0], "no log file given")]
+    [InlineData(new string[0], "Required argument 'log' missing")]
     [InlineData(new[] { "a.log", "b.log" }, "unexpected argument 'b.log'")]
-    [InlineData(new[] { "a.log", "--frob" }, "unknown option '--frob'")]
-    [InlineData(new[] { "a.log", "--node" }, "--node needs a value")]
+    [InlineData(new[] { "a.log", "--frob" }, "Unrecognized command or argument '--frob'")]
+    [InlineData(new[] { "a.log", "--forse" }, "Did you mean one of the following?\n--force")]
+    [InlineData(new[] { "a.log", "--node" }, "Required argument missing for option: '--node'")]
     [InlineData(new[] { "a.log", "tick-ms=0" }, "tick-ms=0 must be an integer")]
     [InlineData(new[] { "/no/such/file.log" }, "no such file")]
     [InlineData(new[] { "/tmp" }, "is a folder")]

@@ -1,58 +1,45 @@
+using System.CommandLine;
 using System.Globalization;
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Cli;
 
 namespace FunctionalGossip.Check.Cli;
 
-/// <summary>What the <c>gossip check</c> arguments ask for (pure parse, no I/O).</summary>
-public abstract record CheckArgs
+/// <summary>The one definition of <c>gossip check</c>'s arguments and options.</summary>
+internal sealed class CheckArgs
 {
-    private CheckArgs() { }
+    /// <summary>What <c>gossip check</c> does, in one line.</summary>
+    public const string Summary =
+        "Judge a Maelstrom broadcast history (ours or Maelstrom's) like Maelstrom's checker.";
 
-    /// <summary>Usage text.</summary>
-    public const string Usage =
-        "usage: gossip check <run folder | history.edn> [--json] [--availability total|<0..1>]\n"
-        + "  Checks a Maelstrom broadcast history like Maelstrom does and prints results.edn\n"
-        + "  (or JSON with --json). Exit: 0 valid, 1 invalid, 2 unknown, 254 bad arguments.\n";
+    /// <summary>The rest of its help.</summary>
+    public const string Details =
+        "Prints results.edn (or JSON with --json), notes and the verdict on stderr. Exit: 0 "
+        + "valid, 1 invalid, 2 unknown, 254 bad arguments or unreadable history.";
 
-    /// <summary><c>--help</c>: print usage.</summary>
-    public sealed record Help : CheckArgs;
+    /// <summary>The history to check.</summary>
+    public readonly Argument<string> Path = Options.Operand("run folder | history.edn",
+        "a Maelstrom run folder (its history.edn) or a history.edn file");
 
-    /// <summary>Check the history at <paramref name="Path"/>.</summary>
-    public sealed record Check(string Path, bool Json, AvailabilityGoal Availability) : CheckArgs;
+    /// <summary><c>--json</c>.</summary>
+    public readonly Option<bool> Json = Options.Flag("--json",
+        "print results.json instead of results.edn");
 
-    /// <summary>The arguments are unusable; <paramref name="Message"/> says why.</summary>
-    public sealed record Bad(string Message) : CheckArgs;
-
-    /// <summary>Parses the arguments that follow <c>gossip check</c>.</summary>
-    public static CheckArgs Parse(IReadOnlyList<string> args)
+    /// <summary><c>--availability</c>.</summary>
+    public readonly Option<AvailabilityGoal> Availability = new("--availability")
     {
-        string? path = null;
-        bool json = false;
-        AvailabilityGoal goal = AvailabilityGoal.None.Value;
-        for (int i = 0; i < args.Count; i++)
+        HelpName = "total|0..1",
+        Description = "require every op to succeed (total) or at least this fraction "
+            + "(default: none, as Maelstrom)",
+        DefaultValueFactory = _ => AvailabilityGoal.None.Value,
+        CustomParser = r =>
         {
-            string arg = args[i];
-            if (arg is "-h" or "--help") return new Help();
-            if (arg == "--json") json = true;
-            else if (arg == "--availability")
-            {
-                if (i + 1 >= args.Count)
-                    return new Bad("--availability needs a value: total or a number in 0..1");
-                if (ParseGoal(args[++i]) is not AvailabilityGoal g)
-                    return new Bad(
-                        $"--availability must be total or a number in 0..1, not '{args[i]}'");
-                goal = g;
-            }
-            else if (arg.StartsWith('-') && arg.Length > 1)
-                return new Bad($"unknown option '{arg}'");
-            else if (path is not null)
-                return new Bad($"expected one run folder or history.edn, got '{path}' and '{arg}'");
-            else path = arg;
-        }
-        return path is null
-            ? new Bad("missing argument: a Maelstrom run folder or history.edn")
-            : new Check(path, json, goal);
-    }
+            var text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+            if (ParseGoal(text) is { } goal) return goal;
+            r.AddError($"--availability must be total or a number in 0..1, not '{text}'");
+            return AvailabilityGoal.None.Value;
+        },
+    };
 
     private static AvailabilityGoal? ParseGoal(string text)
     {

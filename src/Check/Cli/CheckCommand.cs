@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.CommandLine;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
+using FunctionalGossip.Cli;
 
 namespace FunctionalGossip.Check.Cli;
 
@@ -29,17 +31,31 @@ public static class CheckCommand
     /// <paramref name="stderr"/>. Returns 0 valid, 1 invalid, 2 unknown, 254 bad arguments or
     /// unreadable history, 255 internal error.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.Invoke(CommandLine.Root("", Definition()), ["check", .. args], stdout,
+            stderr);
+
+    /// <summary>The <c>gossip check</c> command.</summary>
+    public static Command Definition()
+    {
+        var a = new CheckArgs();
+        var command = new GossipCommand("check", CheckArgs.Summary, CheckArgs.Details,
+            BadArguments)
+        {
+            a.Path, a.Json, a.Availability,
+        };
+        command.SetAction(r => Guarded(r.GetValue(a.Path)!, r.GetValue(a.Json),
+            r.GetValue(a.Availability)!, r.InvocationConfiguration.Output,
+            r.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Guarded(string path, bool json, AvailabilityGoal goal, TextWriter stdout,
+        TextWriter stderr)
     {
         try
         {
-            return CheckArgs.Parse(args) switch
-            {
-                CheckArgs.Help => Help(stdout),
-                CheckArgs.Bad bad => Fail(stderr, bad.Message + " (see --help)"),
-                CheckArgs.Check check => Check(check, stdout, stderr),
-                var other => throw new System.Diagnostics.UnreachableException(other.ToString()),
-            };
+            return Check(path, json, goal, stdout, stderr);
         }
         catch (Exception e)
         {
@@ -48,27 +64,20 @@ public static class CheckCommand
         }
     }
 
-    private static int Help(TextWriter stdout)
-    {
-        stdout.Write(CheckArgs.Usage);
-        return 0;
-    }
-
     private static int Fail(TextWriter stderr, string message)
     {
         stderr.WriteLine("gossip check: " + message);
         return BadArguments;
     }
 
-    private static int Check(CheckArgs.Check args, TextWriter stdout, TextWriter stderr)
+    private static int Check(string path, bool json, AvailabilityGoal goal, TextWriter stdout,
+        TextWriter stderr)
     {
-        string file = Directory.Exists(args.Path)
-            ? Path.Combine(args.Path, "history.edn")
-            : args.Path;
+        string file = Directory.Exists(path) ? Path.Combine(path, "history.edn") : path;
         if (!File.Exists(file))
-            return Fail(stderr, Directory.Exists(args.Path)
-                ? $"no history.edn in run folder '{args.Path}'"
-                : $"no such file or folder: '{args.Path}'");
+            return Fail(stderr, Directory.Exists(path)
+                ? $"no history.edn in run folder '{path}'"
+                : $"no such file or folder: '{path}'");
         string text;
         try
         {
@@ -81,17 +90,16 @@ public static class CheckCommand
         return HistoryReader.Read(text) switch
         {
             Parsed<ImmutableArray<Op>>.Failed f => Fail(stderr, $"{file}:{f.Error}"),
-            Parsed<ImmutableArray<Op>>.Ok ok => Report(ok.Value, args, stdout, stderr),
+            Parsed<ImmutableArray<Op>>.Ok ok => Report(ok.Value, json, goal, stdout, stderr),
             var other => throw new System.Diagnostics.UnreachableException(other.ToString()),
         };
     }
 
-    private static int Report(ImmutableArray<Op> history, CheckArgs.Check args, TextWriter stdout,
-        TextWriter stderr)
+    private static int Report(ImmutableArray<Op> history, bool json, AvailabilityGoal goal,
+        TextWriter stdout, TextWriter stderr)
     {
-        var results = BroadcastChecker.Check(history, journal: null,
-            new CheckOptions(args.Availability));
-        stdout.Write(args.Json ? ResultsWriter.ToJson(results) : ResultsWriter.ToEdnText(results));
+        var results = BroadcastChecker.Check(history, journal: null, new CheckOptions(goal));
+        stdout.Write(json ? ResultsWriter.ToJson(results) : ResultsWriter.ToEdnText(results));
         stderr.WriteLine(NetNote);
         stderr.WriteLine(Verdict(results.Valid));
         return results.Valid.ExitCode();

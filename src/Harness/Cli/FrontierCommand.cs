@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using FunctionalGossip.Check.Checkers;
+using FunctionalGossip.Cli;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
@@ -17,17 +19,18 @@ namespace FunctionalGossip.Harness.Cli;
 /// </summary>
 public static class FrontierCommand
 {
-    /// <summary>Usage text.</summary>
-    public const string Usage = """
-        usage: gossip bench frontier [--seeds N] [--out DIR] [--config "key=value ..."]...
-                                     [gossip test flags]
-          Runs every --config (node settings; default: a built-in sweep) for seeds 1..N
-          (default 5) in the simulator with the given test flags (default: the 3d command,
-          --node-count 25 --time-limit 20 --rate 100 --latency 100), and writes DIR/frontier.md
-          (a table: median over seeds of servers msgs-per-op, median and max stable latency,
-          and the worst seed's max) and DIR/frontier.png (msgs-per-op against latency, the
-          published results drawn beside). DIR defaults to store/frontier.
+    /// <summary>What <c>gossip bench frontier</c> does, in one line.</summary>
+    public const string Summary =
+        "Sweep node settings in the simulator: msgs-per-op against latency, table and plot.";
 
+    /// <summary>The rest of its help.</summary>
+    public const string Details = """
+        Runs every --config (node settings; default: a built-in sweep) for seeds 1..N in the
+        simulator with the given test flags (default: the 3d command, --node-count 25
+        --time-limit 20 --rate 100 --latency 100), and writes DIR/frontier.md (a table: median
+        over seeds of servers msgs-per-op, median and max stable latency, and the worst seed's
+        max) and DIR/frontier.png (msgs-per-op against latency, the published results drawn
+        beside).
         """;
 
     /// <summary>The sweep run when no --config is given: both profiles, hub tick intervals,
@@ -61,77 +64,69 @@ public static class FrontierCommand
         double Max, double WorstMax);
 
     /// <summary>Runs the command; <paramref name="args"/> follow <c>frontier</c>.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.Invoke(CommandLine.Root("", Bench()), ["bench", "frontier", .. args], stdout,
+            stderr);
+
+    /// <summary>The <c>gossip bench</c> command and its <c>frontier</c> subcommand.</summary>
+    public static Command Bench() =>
+        new GossipCommand("bench", "Benchmarks of the node in the simulator.", "", 2)
+        {
+            Definition(),
+        };
+
+    private static GossipCommand Definition()
     {
-        var (seeds, outDir, configs, rest, error) = Parse(args);
-        if (error == "help")
+        var test = new TestOptions();
+        var seeds = Options.Integer("--seeds", "N", "seeds 1..N per config", 1, 1000, 5);
+        var outDir = Options.Text("--out", "DIR", "where frontier.md and frontier.png go",
+            Path.Combine("store", "frontier"));
+        var configs = new Option<string[]>("--config")
         {
-            stdout.Write(Usage);
-            return 0;
-        }
-        if (error is not null)
+            HelpName = "\"key=value ...\"", Description = "node settings to sweep (repeatable)",
+            DefaultValueFactory = _ => [.. DefaultSweep],
+        };
+        var command = new GossipCommand("frontier", Summary, Details,
+            TestCommand.BadArguments)
         {
-            stderr.WriteLine($"gossip bench frontier: {error} (see gossip bench frontier --help)");
-            return TestCommand.BadArguments;
-        }
-        var flags = rest.Count > 0 ? rest
-            : ["--node-count", "25", "--time-limit", "20", "--rate", "100", "--latency", "100"];
-        if (TestArgs.Parse([.. flags, "--sim"]) is not TestArgs.Run run)
+            seeds, outDir, configs,
+        };
+        TestOptions.AddTo(command, test.RunSymbols());
+        command.SetAction(r =>
         {
-            stderr.WriteLine("gossip bench frontier: bad test flags: " + string.Join(" ", flags));
-            return TestCommand.BadArguments;
-        }
+            var parsed = test.AnyGiven(r) ? test.Read(r) : DefaultRun();
+            if (parsed is not TestArgs.Run run)
+                return CommandLine.Refuse(command, ((TestArgs.Bad)parsed).Message,
+                    r.InvocationConfiguration.Error);
+            return Sweep(run.Options, r.GetValue(configs)!, (int)r.GetValue(seeds),
+                r.GetValue(outDir)!, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    private static TestArgs DefaultRun() => TestArgs.Parse(
+        ["--sim", "--node-count", "25", "--time-limit", "20", "--rate", "100", "--latency", "100"]);
+
+    private static int Sweep(RunOptions options, IReadOnlyList<string> configs, int seeds,
+        string outDir, TextWriter stdout, TextWriter stderr)
+    {
         foreach (var config in configs)
         {
-            var settings = Words(config);
-            try { Simulator.ProductionSettings(run.Options with { NodeArgs = settings }); }
+            try { Simulator.ProductionSettings(options with { NodeArgs = Words(config) }); }
             catch (ArgumentException e)
             {
                 stderr.WriteLine($"gossip bench frontier: --config \"{config}\": {e.Message}");
                 return TestCommand.BadArguments;
             }
         }
-        var points = Sweep(run.Options, configs, seeds, stderr);
-        var table = Table(points, run.Options, seeds);
+        var points = Sweep(options, configs, seeds, stderr);
+        var table = Table(points, options, seeds);
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "frontier.md"), table);
         File.WriteAllBytes(Path.Combine(outDir, "frontier.png"), FrontierPlot.Render(points));
         stdout.Write(table);
         stdout.WriteLine($"\nwrote {Path.Combine(outDir, "frontier.md")} and frontier.png");
         return points.Any(p => p.Invalid > 0) ? 1 : 0;
-    }
-
-    private static (int Seeds, string Out, List<string> Configs, List<string> Flags, string? Error)
-        Parse(string[] args)
-    {
-        var (seeds, outDir) = (5, Path.Combine("store", "frontier"));
-        var configs = new List<string>();
-        var rest = new List<string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            string? Next() => i + 1 < args.Length ? args[++i] : null;
-            switch (args[i])
-            {
-                case "-h" or "--help": return (0, "", [], [], "help");
-                case "--seeds":
-                    if (!int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture,
-                        out seeds) || seeds is < 1 or > 1000)
-                        return (0, "", [], [], "--seeds must be an integer from 1 to 1000");
-                    break;
-                case "--out":
-                    if (Next() is not { } o) return (0, "", [], [], "--out needs a folder");
-                    outDir = o;
-                    break;
-                case "--config":
-                    if (Next() is not { } c) return (0, "", [], [], "--config needs settings");
-                    configs.Add(c);
-                    break;
-                case "--sim" or "--seed":
-                    return (0, "", [], [], $"{args[i]} is set by the sweep itself");
-                default: rest.Add(args[i]); break;
-            }
-        }
-        return (seeds, outDir, configs.Count > 0 ? configs : [.. DefaultSweep], rest, null);
     }
 
     private static List<string> Words(string config) =>

@@ -8,7 +8,7 @@ namespace FunctionalGossip.Harness.Cli;
 /// <summary>
 /// <c>gossip test</c> without <c>--sim</c>: one real process per node, on the wall clock,
 /// through the same engine. Node processes are killed at the end, on Ctrl-C/SIGTERM and on any
-/// failure. On a terminal a live progress line is drawn on stderr.
+/// failure. On a terminal a live progress bar is drawn on stderr (<see cref="Terminal"/>).
 /// </summary>
 internal sealed class ProcessMode : Mode
 {
@@ -55,11 +55,11 @@ internal sealed class ProcessMode : Mode
         var clock = new RealTimeScheduler(ProcessRegistry.Interrupted.Token);
         var args = _prefix.Concat(options.NodeArgs).ToList();
         using var transport = new ProcessTransport(clock, _bin, args);
-        var progress = Console.IsErrorRedirected ? null : new ProgressLine(_stderr);
+        RunResult Run(Action<RunProgress>? progress) =>
+            RunEngine.Run(options with { Bin = _bin }, transport, clock, progress);
         try
         {
-            var result = RunEngine.Run(options with { Bin = _bin }, transport, clock,
-                progress is null ? null : progress.Show);
+            var result = Terminal.Is(_stderr) ? Terminal.WithProgress(_stderr, Run) : Run(null);
             _overhead = transport.OverheadNs;
             _cost = transport.NodeCost;
             _raised = clock.RaisedPriority;
@@ -67,41 +67,21 @@ internal sealed class ProcessMode : Mode
         }
         finally
         {
-            progress?.Clear();
             transport.Stop();
         }
     }
 
-    /// <summary>This gossip binary: the AOT executable itself, or <c>dotnet gossip.dll</c>
-    /// when running under the dotnet host.</summary>
+    /// <summary>The gossip node binary: <c>gossip</c> beside <c>gossip-tools</c> (which runs
+    /// the subcommands), or <c>dotnet gossip.dll</c> when running under the dotnet
+    /// host.</summary>
     private static (string, IReadOnlyList<string>) Self()
     {
         var path = Environment.ProcessPath ?? "gossip";
         var name = Path.GetFileNameWithoutExtension(path);
+        if (name == "gossip-tools")
+            return (Path.Combine(Path.GetDirectoryName(path)!, "gossip"), []);
         if (name != "dotnet") return (path, []);
         var dll = Path.Combine(AppContext.BaseDirectory, "gossip.dll");
         return (path, [dll]);
-    }
-}
-
-/// <summary>One status line on a terminal's stderr, redrawn in place.</summary>
-internal sealed class ProgressLine(TextWriter stderr)
-{
-    private int _width;
-
-    public void Show(RunProgress p)
-    {
-        var text = $"[{p.Phase}] {p.ElapsedS,5:0.0} s of {p.PlannedS:0} s · ops {p.OpsDone}"
-            + $" · in flight {p.InFlight} · partition {p.Partition}";
-        stderr.Write("\r" + text.PadRight(_width));
-        _width = text.Length;
-        stderr.Flush();
-    }
-
-    public void Clear()
-    {
-        if (_width == 0) return;
-        stderr.Write("\r" + new string(' ', _width) + "\r");
-        stderr.Flush();
     }
 }

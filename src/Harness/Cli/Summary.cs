@@ -16,10 +16,18 @@ internal static class Summary
     public static void Write(TextWriter w, TestArgs.Run run, Mode mode, RunResult result,
         CheckResults results, string dir)
     {
-        foreach (var (name, value) in Rows(mode, result, results)) Row(w, name, value);
-        Row(w, "store", dir);
-        w.WriteLine(Check.Cli.CheckCommand.Verdict(results.Valid));
-        w.WriteLine($"seed {result.Options.Seed}: {Command(run, result)}");
+        var rows = Rows(mode, result, results);
+        rows.Add(("store", dir));
+        var verdict = Check.Cli.CheckCommand.Verdict(results.Valid);
+        var seedLine = $"seed {result.Options.Seed}: {Command(run, result)}";
+        if (Terminal.Is(w))
+        {
+            Terminal.Summary(w, rows, results.Valid, verdict, seedLine);
+            return;
+        }
+        foreach (var (name, value) in rows) Row(w, name, value);
+        w.WriteLine(verdict);
+        w.WriteLine(seedLine);
     }
 
     /// <summary>The command line that reproduces the run.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.CommandLine.Help;
 using System.Text;
+using FunctionalGossip.Cli;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
@@ -29,51 +31,27 @@ public abstract record TestArgs
     /// <summary>Unusable arguments; <paramref name="Message"/> says why (one line).</summary>
     public sealed record Bad(string Message) : TestArgs;
 
-    /// <summary>Usage text.</summary>
-    public const string Usage = """
-        usage: gossip test [--sim] [-w broadcast] [--bin FILE] [--node-count N] [--time-limit S]
-                           [--rate R] [--latency MS] [--latency-dist constant|uniform|exponential]
-                           [--nemesis partition] [--nemesis-interval S]
-                           [--topology grid|line|tree|tree2|tree3|tree4|total]
-                           [--concurrency N|Kn] [--recovery-s S] [--seed N] [--store DIR]
-                           [--json] [--log-net-send] [--log-net-recv] [--timings]
-                           [--sim-timing measured|ideal] [key=value ...]
-          Runs Maelstrom's broadcast test, like `maelstrom test -w broadcast`, with Maelstrom's
-          network, workload, nemesis and checker. Without --sim: one real process per node
-          (--bin, default this gossip binary) over pipes, in real time; extra arguments
-          (key=value) are passed to every node. With --sim: the gossip node in a deterministic
-          in-process simulator on a virtual clock (--bin is then only a label), timing each
-          node as real processes measure (start offsets, late timers, a cost per input;
-          --sim-timing ideal: perfectly aligned). Writes
-          store/broadcast/<time>/ like Maelstrom. Defaults as
-          Maelstrom's: time-limit 60, rate 5, latency 0 constant, nemesis-interval 10,
-          topology grid, concurrency 1n, nodes n1..n5 unless --node-count; recovery 10 s.
-          Exit: 0 valid, 1 invalid, 2 unknown, 254 bad arguments, 255 internal error.
+    /// <summary>What <c>gossip test</c> does, in one line.</summary>
+    public const string Summary =
+        "Run Maelstrom's broadcast test, like maelstrom test -w broadcast.";
 
+    /// <summary>The rest of its help.</summary>
+    public const string Details = """
+        Without --sim: one real process per node (--bin, default this gossip binary) over pipes,
+        in real time. With --sim: the gossip node in a deterministic in-process simulator on a
+        virtual clock, timed as real processes measure. key=value words go to every node.
+        Writes store/broadcast/<time>/ like Maelstrom, with a run report (index.html). Defaults
+        are Maelstrom's. Exit: 0 valid, 1 invalid, 2 unknown, 254 bad arguments, 255 internal
+        error.
         """;
 
-    /// <summary>Parses the arguments that follow <c>gossip test</c>.</summary>
+    /// <summary>Parses the arguments that follow <c>gossip test</c> (no I/O).</summary>
     public static TestArgs Parse(IReadOnlyList<string> args)
     {
-        var state = new Builder();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var (flag, inline) = Split(args[i]);
-            if (flag is "-h" or "--help") return new Help();
-            string? Value() => inline ?? (i + 1 < args.Count ? args[++i] : null);
-            var error = flag.StartsWith('-') && flag.Length > 1
-                ? state.Flag(flag, Value)
-                : state.NodeArg(args[i]);
-            if (error is not null) return new Bad(error);
-        }
-        return state.Build();
-    }
-
-    private static (string Flag, string? Inline) Split(string arg)
-    {
-        if (!arg.StartsWith("--", StringComparison.Ordinal)) return (arg, null);
-        var eq = arg.IndexOf('=');
-        return eq < 0 ? (arg, null) : (arg[..eq], arg[(eq + 1)..]);
+        var options = new TestOptions();
+        var result = CommandLine.Root("", TestCommand.Define(options)).Parse(["test", .. args]);
+        if (result.Errors.Count > 0) return new Bad(result.Errors[0].Message);
+        return result.Action is HelpAction ? new Help() : options.Read(result);
     }
 
     /// <summary>The command line that reproduces <paramref name="o"/> (for failure

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
+using FunctionalGossip.Cli;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.Results;
@@ -24,17 +26,35 @@ public static class TestCommand
 
     /// <summary>Runs the command; <paramref name="args"/> follow <c>test</c>. Returns 0 valid,
     /// 1 invalid, 2 unknown, 254 bad arguments, 255 internal error, 130 interrupted.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.Invoke(CommandLine.Root("", Definition()), ["test", .. args], stdout, stderr);
+
+    /// <summary>The <c>gossip test</c> command.</summary>
+    public static Command Definition() => Define(new TestOptions());
+
+    /// <summary>The command over <paramref name="options"/>, running the test when
+    /// invoked.</summary>
+    internal static GossipCommand Define(TestOptions options)
+    {
+        var command = new GossipCommand("test", TestArgs.Summary, TestArgs.Details,
+            BadArguments);
+        TestOptions.AddTo(command, [options.SimMode, options.Seed, .. options.RunSymbols()]);
+        command.SetAction(r => options.Read(r) switch
+        {
+            TestArgs.Run run => Guarded(run, r.InvocationConfiguration.Output,
+                r.InvocationConfiguration.Error),
+            TestArgs.Bad bad => CommandLine.Refuse(command, bad.Message,
+                r.InvocationConfiguration.Error),
+            var other => throw new UnreachableException(other.ToString()),
+        });
+        return command;
+    }
+
+    private static int Guarded(TestArgs.Run run, TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            return TestArgs.Parse(args) switch
-            {
-                TestArgs.Help => Help(stdout),
-                TestArgs.Bad bad => Fail(stderr, bad.Message),
-                TestArgs.Run run => Execute(run, stdout, stderr),
-                var other => throw new UnreachableException(other.ToString()),
-            };
+            return Execute(run, stdout, stderr);
         }
         catch (OperationCanceledException)
         {
@@ -46,12 +66,6 @@ public static class TestCommand
             stderr.WriteLine($"gossip test: internal error: {e.GetType().Name}: {e.Message}");
             return InternalError;
         }
-    }
-
-    private static int Help(TextWriter stdout)
-    {
-        stdout.Write(TestArgs.Usage);
-        return 0;
     }
 
     private static int Fail(TextWriter stderr, string message)

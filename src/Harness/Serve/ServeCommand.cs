@@ -1,41 +1,47 @@
+using System.CommandLine;
+using FunctionalGossip.Cli;
+
 namespace FunctionalGossip.Harness.Serve;
 
 /// <summary><c>gossip serve [--store DIR] [--port N]</c>: the store over HTTP on
 /// 127.0.0.1, like <c>maelstrom serve</c>, until Ctrl-C.</summary>
 public static class ServeCommand
 {
-    /// <summary>The command's help.</summary>
-    public const string Usage = """
-        usage: gossip serve [--store DIR] [--port N]
+    /// <summary>What <c>gossip serve</c> does, in one line.</summary>
+    public const string Summary =
+        "Serve the store's run reports over HTTP on 127.0.0.1 until Ctrl-C.";
 
-        Serves the store (default: store) over HTTP on 127.0.0.1 port N (default 8080; 0
-        picks a free port) until Ctrl-C: store/index.html lists every run, and each run
-        folder's index.html is its report.
-
-        """;
+    /// <summary>The rest of its help.</summary>
+    public const string Details =
+        "store/index.html lists every run, and each run folder's index.html is its report, "
+        + "like maelstrom serve.";
 
     /// <summary>Runs the command; <paramref name="args"/> follow <c>serve</c>. Returns 0
     /// after Ctrl-C, 254 for bad arguments, 1 when the port cannot be listened on.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        CommandLine.Invoke(CommandLine.Root("", Definition()), ["serve", .. args], stdout,
+            stderr);
+
+    /// <summary>The <c>gossip serve</c> command.</summary>
+    public static Command Definition()
     {
-        var (store, port) = ("store", 8080);
-        for (var i = 0; i < args.Length; i++)
+        var store = Options.Text("--store", "DIR", "the store folder to serve", "store");
+        var port = Options.Integer("--port", "N", "the port on 127.0.0.1 (0: any free one)", 0,
+            65_535, 8080);
+        var command = new GossipCommand("serve", Summary, Details,
+            Cli.TestCommand.BadArguments)
         {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            switch (args[i])
-            {
-                case "-h" or "--help": stdout.Write(Usage); return 0;
-                case "--store" when value is not null: store = value; i++; break;
-                case "--port" when int.TryParse(value, out port) && port is >= 0 and <= 65535:
-                    i++;
-                    break;
-                case "--port": return Bad(stderr, "--port needs a number from 0 to 65535");
-                case "--store": return Bad(stderr, "--store needs a folder");
-                default: return Bad(stderr, $"unexpected argument {args[i]}");
-            }
-        }
-        if (!Directory.Exists(store)) return Bad(stderr, $"no store folder {store}");
-        return Serve(store, port, stdout, stderr);
+            store, port,
+        };
+        command.SetAction(r =>
+        {
+            var (dir, stdout, stderr) = (r.GetValue(store)!, r.InvocationConfiguration.Output,
+                r.InvocationConfiguration.Error);
+            if (Directory.Exists(dir)) return Serve(dir, (int)r.GetValue(port), stdout, stderr);
+            stderr.WriteLine($"gossip serve: no store folder {dir} (see gossip serve --help)");
+            return Cli.TestCommand.BadArguments;
+        });
+        return command;
     }
 
     private static int Serve(string store, int port, TextWriter stdout, TextWriter stderr)
@@ -58,11 +64,5 @@ public static class ServeCommand
         }
         stdout.WriteLine("gossip serve: stopped");
         return 0;
-    }
-
-    private static int Bad(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"gossip serve: {message} (see gossip serve --help)");
-        return Cli.TestCommand.BadArguments;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FunctionalGossip.Harness.Cli;
+using ScottPlot;
 
 namespace FunctionalGossip.Harness.Store;
 
@@ -10,85 +11,71 @@ namespace FunctionalGossip.Harness.Store;
 /// </summary>
 public static class FrontierPlot
 {
-    private const int W = 1100, H = 560, Left = 80, Top = 56, PlotW = 560, PlotH = 440;
+    private const int W = 1100, H = 560;
     private const double MinMpo = 0.5, MaxMpo = 50;
-    private static readonly (byte, byte, byte) Ink = (40, 40, 40), Grid = (225, 225, 225),
-        Ours = (31, 119, 180), Theirs = (214, 39, 40);
+    private static readonly (byte, byte, byte) Ours = (31, 119, 180), Theirs = (214, 39, 40);
 
     /// <summary>The plot of <paramref name="points"/> and the published results.</summary>
     public static byte[] Render(IReadOnlyList<FrontierCommand.Point> points)
     {
-        var c = new Canvas(W, H);
+        var plot = Plots.New();
         var published = FrontierCommand.Published;
         var top = NiceCeiling(points.Select(p => p.Max)
             .Concat(published.Select(p => p.Max)).DefaultIfEmpty(100).Max());
-        Axes(c, top);
+        var legend = new List<LegendItem>();
         for (var i = 0; i < points.Count; i++)
         {
             var p = points[i];
-            Mark(c, p.Mpo, p.Median, p.Max, top, Ours, square: false, (i + 1).ToString(
-                CultureInfo.InvariantCulture));
-            Legend(c, i, $"{i + 1} {(p.Config.Length == 0 ? "defaults" : p.Config)}", Ours);
+            var label = (i + 1).ToString(CultureInfo.InvariantCulture);
+            Mark(plot, p.Mpo, p.Median, p.Max, Ours, MarkerShape.FilledCircle, label);
+            legend.Add(Entry($"{label} {(p.Config.Length == 0 ? "defaults" : p.Config)}", Ours,
+                MarkerShape.FilledCircle));
         }
         for (var j = 0; j < published.Count; j++)
         {
             var (name, mpo, median, max) = published[j];
             var label = ((char)('a' + j)).ToString();
-            Mark(c, mpo, median, max, top, Theirs, square: true, label);
-            Legend(c, points.Count + j, $"{label} {name.ToLowerInvariant()}", Theirs);
+            Mark(plot, mpo, median, max, Theirs, MarkerShape.FilledSquare, label);
+            legend.Add(Entry($"{label} {name.ToLowerInvariant()}", Theirs,
+                MarkerShape.FilledSquare));
         }
-        return c.ToPng();
+        plot.Title("msgs-per-op against stable latency (dot median, bar to max)");
+        plot.XLabel("servers msgs-per-op (log)");
+        plot.YLabel("latency (ms)");
+        Plots.Ticks(plot.Axes.Bottom, new[] { 0.5, 1, 2, 5, 10, 20, 50 }
+            .Select(m => (Math.Log10(m), m.ToString(CultureInfo.InvariantCulture))));
+        Plots.Ticks(plot.Axes.Left, Enumerable.Range(0, 5).Select(k => top * k / 4)
+            .Select(v => (v, v.ToString("0", CultureInfo.InvariantCulture))));
+        plot.Axes.SetLimits(Math.Log10(MinMpo), Math.Log10(MaxMpo), 0, top);
+        plot.ShowLegend(legend, Alignment.UpperRight);
+        return Plots.Png(plot, W, H);
     }
 
-    private static void Axes(Canvas c, double top)
-    {
-        c.Text(8, 8, "msgs-per-op against stable latency (dot median, bar to max)", 2, Ink);
-        foreach (var mpo in new[] { 0.5, 1, 2, 5, 10, 20, 50 })
+    private static LegendItem Entry(string text, (byte, byte, byte) colour, MarkerShape shape) =>
+        new()
         {
-            var x = X(mpo);
-            c.Fill(x, Top, 1, PlotH, Grid);
-            var t = mpo.ToString(CultureInfo.InvariantCulture);
-            c.Text(x - Canvas.TextWidth(t, 2) / 2, Top + PlotH + 8, t, 2, Ink);
-        }
-        for (var k = 0; k <= 4; k++)
-        {
-            var v = top * k / 4;
-            var y = Y(v, top);
-            c.Fill(Left, y, PlotW, 1, Grid);
-            var t = v.ToString("0", CultureInfo.InvariantCulture);
-            c.Text(Left - 8 - Canvas.TextWidth(t, 2), y - 5, t, 2, Ink);
-        }
-        c.Fill(Left, Top, 1, PlotH + 1, Ink);
-        c.Fill(Left, Top + PlotH, PlotW + 1, 1, Ink);
-        c.Text(Left + PlotW / 2 - 150, H - 24, "servers msgs-per-op (log)", 2, Ink);
-        c.Text(8, Top - 22, "latency (ms)", 2, Ink);
-    }
+            LabelText = text.Length > 60 ? text[..60] : text,
+            MarkerShape = shape, MarkerFillColor = Plots.Colour(colour),
+            MarkerLineColor = Plots.Colour(colour), MarkerSize = 8,
+            LineColor = Colors.Transparent, LineWidth = 0,
+        };
 
-    private static void Mark(Canvas c, double mpo, double median, double max, double top,
-        (byte, byte, byte) color, bool square, string label)
+    /// <summary>A marker at the median, a bar up to the max, and the mark's label.</summary>
+    private static void Mark(Plot plot, double mpo, double median, double max,
+        (byte, byte, byte) colour, MarkerShape shape, string label)
     {
-        var (x, y, yMax) = (X(mpo), Y(median, top), Y(max, top));
-        c.Line(x, y, x, yMax, color, 2);
-        c.Fill(x - 4, yMax, 10, 2, color);
-        if (square) c.Fill(x - 5, y - 5, 11, 11, color);
-        else
-            for (var d = -5; d <= 5; d++)
-            {
-                var half = (int)Math.Round(Math.Sqrt(25 - d * d));
-                c.Fill(x - half, y + d, 2 * half + 1, 1, color);
-            }
-        c.Text(x + 8, y - 6, label, 2, color);
+        var x = Math.Log10(Math.Clamp(mpo, MinMpo, MaxMpo));
+        var bar = plot.Add.Line(x, median, x, max);
+        bar.LineColor = Plots.Colour(colour);
+        bar.LineWidth = 2;
+        plot.Add.Marker(x, median, shape, 10, Plots.Colour(colour));
+        var text = plot.Add.Text(label, x, median);
+        text.LabelFontColor = Plots.Colour(colour);
+        text.LabelFontSize = 14;
+        text.LabelBold = true;
+        text.LabelOffsetX = 8;
+        text.LabelOffsetY = -8;
     }
-
-    private static void Legend(Canvas c, int row, string text, (byte, byte, byte) color) =>
-        c.Text(Left + PlotW + 30, Top + row * 22, text.Length > 60 ? text[..60] : text, 2, color);
-
-    private static int X(double mpo) => Left + (int)Math.Round(
-        (Math.Log10(Math.Clamp(mpo, MinMpo, MaxMpo)) - Math.Log10(MinMpo))
-        / (Math.Log10(MaxMpo) - Math.Log10(MinMpo)) * PlotW);
-
-    private static int Y(double v, double top) =>
-        Top + PlotH - (int)Math.Round(Math.Min(v, top) / top * PlotH);
 
     private static double NiceCeiling(double v)
     {

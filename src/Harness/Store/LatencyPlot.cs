@@ -9,50 +9,36 @@ namespace FunctionalGossip.Harness.Store;
 /// </summary>
 public static class LatencyPlot
 {
-    private const int W = 900, H = 420, Left = 70, Right = 20, Top = 30, Bottom = 50;
-    private static readonly (byte, byte, byte) Ink = (40, 40, 40), Grid = (225, 225, 225);
+    private const int W = 900, H = 420;
 
     /// <summary>The PNG bytes for <paramref name="history"/>.</summary>
     public static byte[] Render(IReadOnlyList<Op> history)
     {
         var points = Points(history);
-        var canvas = new Canvas(W, H);
+        var plot = Plots.New();
         var maxS = Math.Max(1,
             (int)Math.Ceiling(points.Select(p => p.TimeS).DefaultIfEmpty(1).Max()));
         var maxDecade = Math.Max(1, (int)Math.Ceiling(Math.Log10(
             Math.Max(1, points.Select(p => p.LatencyMs).DefaultIfEmpty(1).Max()))));
-        Axes(canvas, maxS, maxDecade);
-        foreach (var p in points)
+        foreach (var colour in points.Select(p => p.Colour).Distinct().Order())
         {
-            var x = Left + (int)(p.TimeS / maxS * (W - Left - Right));
-            var y = H - Bottom
-                - (int)(Math.Log10(Math.Max(1, p.LatencyMs)) / maxDecade * (H - Top - Bottom));
-            canvas.Fill(x - 1, y - 1, 3, 3, p.Colour);
+            var mine = points.Where(p => p.Colour == colour).ToList();
+            var dots = plot.Add.ScatterPoints(mine.Select(p => p.TimeS).ToArray(),
+                mine.Select(p => Math.Log10(Math.Max(1, p.LatencyMs))).ToArray(),
+                Plots.Colour(colour));
+            dots.MarkerSize = 4;
         }
-        canvas.Text(Left, 8, "latency ms (log) by time s", 2, Ink);
-        return canvas.ToPng();
-    }
-
-    private static void Axes(Canvas c, int maxS, int maxDecade)
-    {
-        var (plotW, plotH) = (W - Left - Right, H - Top - Bottom);
-        for (var d = 0; d <= maxDecade; d++)
-        {
-            var y = H - Bottom - d * plotH / maxDecade;
-            c.Fill(Left, y, plotW, 1, Grid);
-            var label = Math.Pow(10, d).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            c.Text(Left - 8 - label.Length * 8, y - 5, label, 2, Ink);
-        }
+        plot.Title("latency by time");
+        plot.XLabel("time (s)");
+        plot.YLabel("latency ms (log)");
         var step = Math.Max(1, maxS / 10);
-        for (var s = 0; s <= maxS; s += step)
-        {
-            var x = Left + s * plotW / maxS;
-            c.Fill(x, Top, 1, plotH, Grid);
-            c.Text(x - 4, H - Bottom + 8,
-                s.ToString(System.Globalization.CultureInfo.InvariantCulture), 2, Ink);
-        }
-        c.Fill(Left, Top, 1, plotH, Ink);
-        c.Fill(Left, H - Bottom, plotW, 1, Ink);
+        Plots.Ticks(plot.Axes.Bottom, Enumerable.Range(0, maxS / step + 1)
+            .Select(i => ((double)(i * step), (i * step).ToString(
+                System.Globalization.CultureInfo.InvariantCulture))));
+        Plots.Ticks(plot.Axes.Left, Enumerable.Range(0, maxDecade + 1)
+            .Select(k => ((double)k, Plots.Decade(k))));
+        plot.Axes.SetLimits(0, maxS, 0, maxDecade);
+        return Plots.Png(plot, W, H);
     }
 
     private readonly record struct Point(double TimeS, double LatencyMs, (byte, byte, byte) Colour);
