@@ -77,10 +77,13 @@ public static partial class Node
     {
         var ids = s.Membership.Map(m => m.NodeIds).IfNone(Seq<string>());
         var i = ids.ToList().IndexOf(up);
-        return Range(1, ids.Count - 1).Map(k => ids[(i + k) % ids.Count])
-            .Filter(id => id != s.Self && !s.Peers.Find(id)
+        // Enumerable.Range, not LanguageExt's Range: that one builds its IntegerRange through
+        // reflection, which Native AOT cannot (see the README's traps).
+        return toSeq(Enumerable.Range(1, Math.Max(0, ids.Count - 1))
+            .Select(k => ids[(i + k) % ids.Count])
+            .Where(id => id != s.Self && !s.Peers.Find(id)
                 .Exists(l => l.WaitedFor(now, s.Settings.SuspectMs)))
-            .ToSeq().Strict();
+            .ToArray());
     }
 
     /// <summary>
