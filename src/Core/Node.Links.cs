@@ -62,13 +62,18 @@ public static partial class Node
         if (tries.IsEmpty) return Unchanged(s, Seq<Effect>());
         var owed = s.Peers[up].Owed;
         var next = tries.Head;
-        var peers = tries.Fold(s.Peers.Map(l => l.Probing ? l with { Probing = false } : l),
+        var peers = tries.Fold(NoneProbing(s.Peers),
             (acc, c) => acc.AddOrUpdate(c, acc.Find(c).IfNone(PeerLink.Opened) is var link
                 ? link with { Unsent = link.Unsent.TryAddRange(owed), Probing = c != next }
                 : link));
         var rerouted = s with { Peers = peers, Upstream = next, UpstreamPath = Seq<string>() };
         return new Transition(rerouted, Seq1<Effect>(new Effect.Log(why(next))));
     }
+
+    /// <summary>The links with no candidate being tried any more (an upstream was chosen, or
+    /// the shape's own answered).</summary>
+    private static Map<string, PeerLink> NoneProbing(Map<string, PeerLink> peers) =>
+        peers.Map(l => l.Probing ? l with { Probing = false } : l);
 
     /// <summary>The node ids after <paramref name="up"/>, cyclically, without ourselves,
     /// <paramref name="up"/>, and peers that left a batch unacknowledged for
@@ -102,7 +107,7 @@ public static partial class Node
         if (!old.InFlight.Exists((_, b) => b.SentAtMs <= a.SentAtMs))
             return Unchanged(s with { Peers = s.Peers.SetItem(from, link) }, Seq<Effect>());
         var owed = old.Owed.RemoveRange(a.Values);
-        var peers = s.Peers.Map(l => l.Probing ? l with { Probing = false } : l)
+        var peers = NoneProbing(s.Peers)
             .SetItem(from, link with { Unsent = link.Unsent.TryAddRange(owed) });
         var next = s with { Peers = peers, Upstream = from, UpstreamPath = Seq<string>() };
         return new Transition(next, Seq1<Effect>(new Effect.Log(new Note.AnsweredFirst(from, up))));

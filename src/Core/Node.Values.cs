@@ -67,7 +67,7 @@ public static partial class Node
         var peers = s.Peers.AddOrUpdate(m.Src, filled);
         var linked = s with
         {
-            Peers = back ? peers.Map(l => l.Probing ? l with { Probing = false } : l) : peers,
+            Peers = back ? NoneProbing(peers) : peers,
             Upstream = back ? s.ShapeUpstream : s.Upstream,
             UpstreamPath = back ? Seq<string>() : s.UpstreamPath,
         };
