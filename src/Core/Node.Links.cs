@@ -194,8 +194,8 @@ public static partial class Node
     /// upstream marked <c>up</c>, to a fallback upstream and to a peer in fallback that relays
     /// through us with our values as ranges (so a fallback upstream learns what its new relayer
     /// lacks, and the relayer what the upstream lacks: values stranded where a loop was are
-    /// pushed on), and
-    /// to a peer that relays through us with our route towards the hub.</summary>
+    /// pushed on), and to a peer that relays through us with our route towards the
+    /// hub.</summary>
     private static Sent SendOn(NodeState s, long now, string peer, PeerLink link,
         Set<long> values, bool merged)
     {

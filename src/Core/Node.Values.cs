@@ -47,8 +47,11 @@ public static partial class Node
         if (!IsNode(s, m.Src)) return Unchanged(s, new Note.FromNonNode("gossip", m.Src));
         if (m.Src == s.Self) return Unchanged(s, new Note.FromSelf("gossip"));
         var before = s.Peers.Find(m.Src).IfNone(PeerLink.Opened);
-        var answered = before.InFlight.Filter((seq, _) => seq <= b.Ack).Values.ToSeq()
-            is var acked && acked.IsEmpty
+        // Only a candidate being tried can answer first (see FirstToAnswer): no work on every
+        // other gossip.
+        var answered = !before.Probing ? None
+            : before.InFlight.Filter((seq, _) => seq <= b.Ack).Values.ToSeq()
+                is var acked && acked.IsEmpty
                 ? None
                 : Some(new Answered(acked.Map(x => x.SentAtMs).Min(),
                     acked.Fold(Set<long>(), (acc, x) => acc.TryAddRange(x.Values))));
