@@ -2,10 +2,11 @@
 """Runs `gossip test` over many seeds per configuration and prints one markdown row per
 configuration: how many runs were valid, values lost, and for servers msgs-per-op, median and
 max stable latency and the gaps to the physical floor (gossip/floor), the median over seeds
-and the worst seed.
+and the worst seed, and how many seeds' gaps exceed the targets (--gap-targets, issue 10's
++500 ms median and +1,000 ms max by default).
 
 Usage: scripts/sweep.py [--bin bin/gossip] [--mode sim|process] [--seeds N] [--first S]
-                        [--jobs J] 'name|flags and node args' ...
+                        [--jobs J] [--gap-targets 500,1000] 'name|flags and node args' ...
 Example: scripts/sweep.py --mode sim --seeds 500 \\
     'default, 25 nodes, partitions|--node-count 25 --time-limit 20 --rate 100 \\
      --latency 100 --nemesis partition'
@@ -52,7 +53,7 @@ def run_one(binary, mode, flags, seed, store):
     }
 
 
-def summarise(name, runs):
+def summarise(name, runs, targets):
     bad = [r for r in runs if "error" in r]
     ok = [r for r in runs if "error" not in r]
     valid = sum(1 for r in ok if r["valid"])
@@ -66,9 +67,13 @@ def summarise(name, runs):
         seed = next(r["seed"] for r in ok if r.get(key) == worst)
         return f"{fmt.format(statistics.median(xs))} ({fmt.format(worst)}, seed {seed})"
 
+    def over(key, target):
+        return sum(1 for r in ok if r.get(key) is not None and r[key] > target)
+
     row = (f"| {name} | {len(runs)} | {valid}/{len(runs)} | {lost} | {col('msgs', '{:.2f}')} | "
            f"{col('median')} | {col('max')} | {col('gap_median', '{:+.0f}')} | "
-           f"{col('gap_max', '{:+.0f}')} |")
+           f"{col('gap_max', '{:+.0f}')} | {over('gap_median', targets[0])} / "
+           f"{over('gap_max', targets[1])} |")
     return row, bad
 
 
@@ -79,6 +84,9 @@ def main():
     ap.add_argument("--seeds", type=int, default=20)
     ap.add_argument("--first", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--gap-targets", default="500,1000",
+                    help="median,max gap to the floor (ms) a seed may reach; seeds over each "
+                         "are counted")
     ap.add_argument("configs", nargs="+", help="'name|flags'")
     a = ap.parse_args()
     store = tempfile.mkdtemp(prefix="gossip-sweep-")
@@ -87,9 +95,11 @@ def main():
           f"load average {os.getloadavg()[0]:.1f}; each cell: median over seeds "
           f"(worst seed). `{a.bin} test -w broadcast {'--sim ' if a.mode == 'sim' else ''}"
           f"FLAGS --seed S`\n")
+    targets = [float(x) for x in a.gap_targets.split(",")]
     print("| configuration | runs | valid | lost | servers msgs-per-op | median ms | max ms "
-          "| median gap to floor | max gap to floor |")
-    print("|---|---|---|---|---|---|---|---|---|")
+          f"| median gap to floor | max gap to floor | seeds over +{targets[0]:.0f} / "
+          f"+{targets[1]:.0f} ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     errors = []
     for config in a.configs:
         name, flags = config.split("|", 1)
@@ -97,7 +107,7 @@ def main():
         with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
             runs = list(pool.map(
                 lambda s: run_one(a.bin, a.mode, flags, s, os.path.join(store, str(s))), seeds))
-        row, bad = summarise(f"{name} (`{flags}`)", runs)
+        row, bad = summarise(f"{name} (`{flags}`)", runs, targets)
         print(row, flush=True)
         errors += bad
     shutil.rmtree(store, ignore_errors=True)

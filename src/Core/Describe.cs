@@ -30,7 +30,10 @@ public static class Describe
         {
             sb.Append($"\n  {peer}{(link.Relayed ? "" : " (opened)")}"
                 + $"{(link.Attached ? " attached" : "")}{(link.WantsHave ? " wants-have" : "")}"
-                + $"{(link.Probing ? " probing" : "")}: "
+                + $"{(link.Probing ? " probing" : "")}"
+                + $"{(link.Detouring ? $" detouring ({link.Detoured.Count} detoured)" : "")}"
+                + $"{(link.PassedOn.IsEmpty ? "" : $" passed-on {Values(link.PassedOn)}")}"
+                + $"{(link.PeerCut.IsEmpty ? "" : $" cut [{string.Join(" ", link.PeerCut)}]")}: "
                 + $"unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
             sb.Append($"\n    sent seq {link.SentSeq} (acked {link.AckedSeq}), "
                 + $"received {Received(link)}, ack "
@@ -111,7 +114,8 @@ public static class Describe
         Core.Wire.Body.Gossip b => b.Seq.Match(
             seq => $"gossip seq {b.Covers.Match(f => f == seq ? "" : $"{f}-", () => "")}{seq} "
                 + $"[{Values(b.Values)}] ack {b.Ack}{Relaying(b)}",
-            () => $"gossip ack {b.Ack}{Relaying(b)}"),
+            () => b.For.IsEmpty ? $"gossip ack {b.Ack}{Relaying(b)}"
+                : $"gossip detour [{Values(b.Values)}] ack {b.Ack}{Relaying(b)}"),
         Core.Wire.Body.ReadOk b => $"read_ok [{InOrder(b.Messages)}] in_reply_to={b.InReplyTo}",
         Core.Wire.Body.Error b => $"error {b.Code} in_reply_to={b.InReplyTo}"
             + b.Text.Match(t => $" \"{t}\"", () => ""),
@@ -125,10 +129,13 @@ public static class Describe
 
     /// <summary>A gossip's relay marks: <c> up</c> when the sender relays through the
     /// receiver, the values it holds (<c> have [0-5 9]</c>) and its route towards the hub
-    /// (<c> path [n1 n0]</c>) when it sent them.</summary>
+    /// (<c> path [n1 n0]</c>) when it sent them, the nodes a detour is for
+    /// (<c> for [n3 n4]</c>) and those the sender cannot reach (<c> cut [n3 n4]</c>).</summary>
     private static string Relaying(Core.Wire.Body.Gossip b) =>
         (b.Up ? " up" : "") + (b.Have.IsEmpty ? "" : $" have [{Spans(b.Have)}]")
-        + (b.Path.IsEmpty ? "" : $" path [{string.Join(" ", b.Path)}]");
+        + (b.Path.IsEmpty ? "" : $" path [{string.Join(" ", b.Path)}]")
+        + (b.For.IsEmpty ? "" : $" for [{string.Join(" ", b.For)}]")
+        + (b.Cut.IsEmpty ? "" : $" cut [{string.Join(" ", b.Cut)}]");
 
     /// <summary>Flat inclusive ranges (<see cref="Ranges"/>) as text: <c>0-5 9</c>.</summary>
     public static string Spans(LanguageExt.Seq<long> flat) => string.Join(" ",

@@ -8,12 +8,15 @@ namespace FunctionalGossip.Core;
 public static partial class Node
 {
     /// <summary>
-    /// The gossip tick. First the upstream check (see <see cref="FallBack"/>). Then, per link
-    /// in peer order: if a batch has waited <see cref="NodeSettings.RetryMs"/> for its
-    /// acknowledgement, one batch resends everything the link owes (cumulative: a partitioned
-    /// peer costs one message per retry interval); else unsent values go as a new batch; else
+    /// The gossip tick. First the upstream check (see <see cref="FallBack"/>) and the check for
+    /// cut links (see <see cref="MarkDetours"/>). Then, per link in peer order: if a batch has
+    /// waited <see cref="NodeSettings.RetryMs"/> for its acknowledgement, one batch resends
+    /// everything the link owes (cumulative: a partitioned peer costs one message per retry
+    /// interval); else unsent values go as a new batch, unless they go round a cut (see
+    /// <see cref="PeerLink.GoesRound"/>); else
     /// an acknowledgement that is due goes alone. Every one of these carries our
-    /// acknowledgement of the peer's batches. Then re-arm.
+    /// acknowledgement of the peer's batches. Then the detours (see <see cref="Detour"/>), and
+    /// re-arm.
     /// A tick before the due time (stale) or before <c>init</c> is a no-op.
     /// </summary>
     private static Transition OnTick(NodeState s, Event.Tick t)
@@ -21,14 +24,17 @@ public static partial class Node
         if (t.Timer != TimerId.Gossip) throw new UnreachableException(t.ToString());
         if (!s.IsInitialised || t.NowMs < s.GossipDueMs) return Unchanged(s, Seq<Effect>());
         var checkedUp = FallBack(s, t.NowMs);
-        var state = checkedUp.State;
-        var (peers, sends) = state.Peers.Fold((Peers: state.Peers, Sends: checkedUp.Effects),
+        var marked = MarkDetours(Settled(checkedUp.State), t.NowMs, checkedUp.Effects);
+        var state = marked.State;
+        var (peers, sends) = state.Peers.Fold((Peers: state.Peers, Sends: marked.Effects),
             (acc, peer, link) => TickLink(state, t.NowMs, peer, link).Match(
                 Some: sent => (acc.Peers.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect)),
                 None: () => acc));
+        var detoured = Detour(state with { Peers = peers }, t.NowMs, sends);
         var dueMs = t.NowMs + s.TickIntervalMs;
-        var next = state with { Peers = peers, GossipDueMs = dueMs };
-        return new Transition(next, sends.Add(new Effect.SetTimer(TimerId.Gossip, dueMs)));
+        var next = detoured.State with { GossipDueMs = dueMs };
+        return new Transition(next,
+            detoured.Effects.Add(new Effect.SetTimer(TimerId.Gossip, dueMs)));
     }
 
     /// <summary>
@@ -58,7 +64,7 @@ public static partial class Node
     /// </summary>
     private static Transition Reroute(NodeState s, long now, string up, Func<string, Note> why)
     {
-        var tries = Candidates(s, now, up).Take((int)s.Settings.Probes);
+        var tries = Candidates(s, now, up, s.Settings.SuspectMs).Take((int)s.Settings.Probes);
         if (tries.IsEmpty) return Unchanged(s, Seq<Effect>());
         var owed = s.Peers[up].Owed;
         var next = tries.Head;
@@ -77,8 +83,8 @@ public static partial class Node
 
     /// <summary>The node ids after <paramref name="up"/>, cyclically, without ourselves,
     /// <paramref name="up"/>, and peers that left a batch unacknowledged for
-    /// <see cref="NodeSettings.SuspectMs"/> (tried, and silent).</summary>
-    private static Seq<string> Candidates(NodeState s, long now, string up)
+    /// <paramref name="silentMs"/> (tried, and silent).</summary>
+    private static Seq<string> Candidates(NodeState s, long now, string up, long silentMs)
     {
         var ids = s.Membership.Map(m => m.NodeIds).IfNone(Seq<string>());
         var i = ids.ToList().IndexOf(up);
@@ -86,8 +92,7 @@ public static partial class Node
         // reflection, which Native AOT cannot (see the README's traps).
         return toSeq(Enumerable.Range(1, Math.Max(0, ids.Count - 1))
             .Select(k => ids[(i + k) % ids.Count])
-            .Where(id => id != s.Self && !s.Peers.Find(id)
-                .Exists(l => l.WaitedFor(now, s.Settings.SuspectMs)))
+            .Where(id => id != s.Self && !s.Peers.Find(id).Exists(l => l.WaitedFor(now, silentMs)))
             .ToArray());
     }
 
@@ -149,10 +154,101 @@ public static partial class Node
             before.Add(sent.Effect));
     }
 
-    /// <summary>What one link sends on a tick, if anything.</summary>
+    /// <summary>
+    /// No cut link stalls a value: a link to a peer other than the upstream (which has
+    /// <see cref="FallBack"/>) whose batch has waited <see cref="NodeSettings.DetourMs"/> for
+    /// its acknowledgement is taken for cut (<see cref="PeerLink.Detouring"/>) until the peer is
+    /// heard from again. Acknowledgements ride on the peer's own traffic or go alone within
+    /// <see cref="NodeSettings.AckMs"/>, so a longer silence means the link, not the peer, is
+    /// the likelier fault.
+    /// </summary>
+    private static Transition MarkDetours(NodeState s, long now, Seq<Effect> before)
+    {
+        if (s.Settings.DetourMs == 0) return new Transition(s, before);
+        var (peers, notes) = s.Peers.Fold((Peers: s.Peers, Notes: before),
+            (acc, peer, link) => link.Detouring || s.Upstream == Some(peer)
+                || s.ShapeUpstream == Some(peer) || !link.WaitedFor(now, s.Settings.DetourMs)
+                ? acc
+                : (acc.Peers.SetItem(peer, link with { Detouring = true }),
+                    acc.Notes.Add(new Effect.Log(new Note.Detouring(peer, s.Settings.DetourMs)))));
+        return new Transition(s with { Peers = peers }, notes);
+    }
+
+    /// <summary>Links that owe nothing any more forget what went round (see
+    /// <see cref="PeerLink.Detoured"/> and <see cref="PeerLink.PassedOn"/>).</summary>
+    private static NodeState Settled(NodeState s)
+    {
+        static bool Stale(PeerLink l) => (!l.Detoured.IsEmpty || !l.PassedOn.IsEmpty)
+            && l.InFlight.IsEmpty && l.Unsent.IsEmpty;
+        return s.Peers.Exists((_, l) => Stale(l))
+            ? s with
+            {
+                Peers = s.Peers.Map(l =>
+                    Stale(l) ? l with { Detoured = Set<long>(), PassedOn = Set<long>() } : l),
+            }
+            : s;
+    }
+
+    /// <summary>
+    /// Detours: the values that links taken for cut owe and have not yet sent around go, for
+    /// each such link, to <see cref="NodeSettings.Probes"/> other peers that are neither cut nor
+    /// silent themselves and have not said they cannot reach that node either
+    /// (<see cref="PeerLink.PeerCut"/>; see <see cref="DetourVia"/>), one message per peer
+    /// naming the nodes it is for; each passes them on (see <see cref="PassOn"/>). More than
+    /// one, because which of them still reaches a cut-off node is not known for sure. Values
+    /// for a node nobody is known to reach wait (a partition with no way round costs nothing
+    /// extra). The links keep owing the values and resend them to the peer every
+    /// <see cref="NodeSettings.RetryMs"/>, so nothing depends on a detour arriving; each resend
+    /// starts the detour afresh, so one lost on the way is tried again. Values that came to us
+    /// through a detour never go round again from here (<see cref="PeerLink.PassedOn"/>).
+    /// </summary>
+    private static Transition Detour(NodeState s, long now, Seq<Effect> before)
+    {
+        var owing = s.Peers.Filter(l => l.Detouring)
+            .Map(l => l.Owed.RemoveRange(l.Detoured).RemoveRange(l.PassedOn))
+            .Filter(v => !v.IsEmpty);
+        if (owing.IsEmpty) return new Transition(s, before);
+        var via = DetourVia(s, now, toSeq(owing.Keys));
+        var covered = via.Fold(Set<string>(), (acc, c) => acc.TryAddRange(c.For));
+        var marked = owing.Filter((peer, _) => covered.Contains(peer)).Fold(s.Peers,
+            (acc, peer, v) =>
+                acc.SetItem(peer, acc[peer] with { Detoured = acc[peer].Detoured.TryAddRange(v) }));
+        var (peers, sends) = via.Fold((Peers: marked, Sends: before), (acc, c) =>
+            SendOn(s, now, c.Peer, c.Link, c.For.Fold(Set<long>(),
+                (vs, t) => vs.TryAddRange(owing[t])), false, c.For) is var sent
+                ? (acc.Peers.AddOrUpdate(c.Peer, sent.Link), acc.Sends.Add(sent.Effect))
+                : acc);
+        return new Transition(s with { Peers = peers }, sends);
+    }
+
+    /// <summary>Which peers a detour for <paramref name="targets"/> goes through, and for which
+    /// of them: the node ids after this one in order (neither cut nor silent), each target
+    /// through the first <see cref="NodeSettings.Probes"/> of them that have not said they
+    /// cannot reach it. Taking them in one order keeps the messages few: each peer gets one
+    /// message for all its targets.</summary>
+    private static Seq<(string Peer, PeerLink Link, Seq<string> For)> DetourVia(NodeState s,
+        long now, Seq<string> targets)
+    {
+        var needed = toMap(targets.Map(t => (t, s.Settings.Probes)));
+        var picked = Seq<(string Peer, PeerLink Link, Seq<string> For)>();
+        foreach (var peer in Candidates(s, now, s.Self, s.Settings.DetourMs))
+        {
+            var link = s.Peers.Find(peer).IfNone(PeerLink.Opened);
+            var reaches = targets.Filter(t => needed[t] > 0 && !link.PeerCut.Contains(t));
+            if (link.Detouring || reaches.IsEmpty) continue;
+            needed = reaches.Fold(needed, (acc, t) => acc.SetItem(t, acc[t] - 1));
+            picked = picked.Add((peer, link, reaches));
+        }
+        return picked;
+    }
+
+    /// <summary>What one link sends on a tick, if anything. A resend sends what a link taken
+    /// for cut owes round again too (see <see cref="PeerLink.Detoured"/>).</summary>
     private static Option<Sent> TickLink(NodeState s, long now, string peer, PeerLink link) =>
-        link.WaitedFor(now, s.Settings.RetryMs) ? Some(SendOn(s, now, peer, link, link.Owed, true))
-        : !link.Unsent.IsEmpty ? Some(SendOn(s, now, peer, link, link.Unsent, false))
+        link.WaitedFor(now, s.Settings.RetryMs)
+            ? Some(SendOn(s, now, peer, link with { Detoured = Set<long>() }, link.Owed, true))
+        : !link.Unsent.IsEmpty && !link.GoesRound
+            ? Some(SendOn(s, now, peer, link, link.Unsent, false))
         : link.AckDueMs.Exists(due => due <= now)
             ? Some(SendOn(s, now, peer, link, Set<long>(), false))
         : None;
@@ -169,7 +265,8 @@ public static partial class Node
 
     /// <summary>
     /// After values were learned: links that are eager (see <see cref="Eager"/>) send their
-    /// unsent values now, as a batch, instead of on the tick.
+    /// unsent values now, as a batch, instead of on the tick; a link whose values go round a
+    /// cut does not (see <see cref="PeerLink.GoesRound"/>).
     /// </summary>
     private static Transition FlushEager(NodeState s, long now, Seq<Effect> before)
     {
@@ -180,7 +277,7 @@ public static partial class Node
             _ => false,
         };
         var (peers, sends) = s.Peers.Fold((Peers: s.Peers, Sends: before),
-            (acc, peer, link) => link.Unsent.IsEmpty || !Eager(peer)
+            (acc, peer, link) => link.Unsent.IsEmpty || link.GoesRound || !Eager(peer)
                 ? acc
                 : SendOn(s, now, peer, link, link.Unsent, false) is var sent
                     ? (acc.Peers.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect))
@@ -195,11 +292,13 @@ public static partial class Node
     /// through us with our values as ranges (so a fallback upstream learns what its new relayer
     /// lacks, and the relayer what the upstream lacks: values stranded where a loop was are
     /// pushed on), and to a peer that relays through us with our route towards the
-    /// hub.</summary>
+    /// hub. With <paramref name="detourFor"/> it is a detour instead of a batch: the values, for
+    /// the peer to pass on to those nodes, unnumbered and never acknowledged.</summary>
     private static Sent SendOn(NodeState s, long now, string peer, PeerLink link,
-        Set<long> values, bool merged)
+        Set<long> values, bool merged, Seq<string> detourFor = default)
     {
-        var seq = values.IsEmpty ? None : Some(link.SentSeq + 1);
+        var detour = !detourFor.IsEmpty;
+        var seq = values.IsEmpty || detour ? None : Some(link.SentSeq + 1);
         var from = merged ? Some(link.AckedSeq + 1) : None;
         var up = s.Upstream == Some(peer) || link.Probing;
         var have = (up && (s.Upstream != s.ShapeUpstream || link.Probing))
@@ -208,10 +307,17 @@ public static partial class Node
             : Seq<long>();
         var path = link.Attached ? s.RouteToHub : Seq<string>();
         var body = new Body.Gossip(seq, from, Ascending.Values(values), link.RecvPrefix, up, have,
-            path);
+            path, detourFor, CutOff(s));
         var send = new Effect.Send(new Envelope(s.Self, peer, body));
-        return new Sent(link.Sent(now, values, merged), send);
+        return new Sent(link.Sent(now, detour ? Set<long>() : values, merged), send);
     }
+
+    /// <summary>The peers this node takes for cut (see <see cref="MarkDetours"/>), which every
+    /// message it sends names (<c>cut</c>), so its peers detour around them
+    /// elsewhere.</summary>
+    private static Seq<string> CutOff(NodeState s) =>
+        s.Settings.DetourMs == 0 ? Seq<string>()
+        : toSeq(s.Peers.Filter(l => l.Detouring).Keys);
 
     private sealed record Sent(PeerLink Link, Effect Effect);
 

@@ -37,7 +37,9 @@ public static partial class Node
     /// message from the shape's upstream ends a fallback (see <see cref="FallBack"/>); one from
     /// the upstream whose path runs through us starts another (see
     /// <see cref="HeardUpstreamPath"/>); one whose ack shows a batch missed is answered with a
-    /// resend (see <see cref="ResendIfMissed"/>).
+    /// resend (see <see cref="ResendIfMissed"/>); any message ends a detour around the sender
+    /// (see <see cref="MarkDetours"/>), and a detour through us is passed on (see
+    /// <see cref="PassOn"/>).
     /// A node that is no peer yet gets a link, so it can be acknowledged; gossip from a non-node,
     /// or from our own id (no node writes to itself; a link to ourselves would owe values
     /// forever), is ignored. Redelivery leaves the state equal: arrivals, acks and values are sets.
@@ -55,7 +57,10 @@ public static partial class Node
                 ? None
                 : Some(new Answered(acked.Map(x => x.SentAtMs).Min(),
                     acked.Fold(Set<long>(), (acc, x) => acc.TryAddRange(x.Values))));
-        var link = before.Acked(b.Ack) with { Attached = b.Up, WantsHave = !b.Have.IsEmpty };
+        var link = before.Acked(b.Ack) with
+        {
+            Attached = b.Up, WantsHave = !b.Have.IsEmpty, Detouring = false, PeerCut = toSet(b.Cut),
+        };
         var heard = b.Seq.Match(
             seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, b)),
             () => link);
@@ -79,7 +84,9 @@ public static partial class Node
         var effects = back // then the upstream is the shape's: nothing to try, no loop to leave
             ? Seq1<Effect>(new Effect.Log(new Note.UpstreamBack(m.Src)))
             : routed.Effects.Fold(first.Effects, (acc, e) => acc.Add(e));
-        var resent = ResendIfMissed(Learn(routed.State, b.Values, m.Src), now, m.Src, effects);
+        var learned = Learn(routed.State, b.Values, m.Src);
+        var passed = b.For.IsEmpty ? learned : PassOn(learned, b.For, b.Values, m.Src);
+        var resent = ResendIfMissed(passed, now, m.Src, effects);
         return FlushEager(resent.State, now, resent.Effects);
     }
 
@@ -104,6 +111,34 @@ public static partial class Node
                 : link with { Unsent = link.Unsent.TryAddRange(fresh) });
         return s with { Values = known, Peers = peers };
     }
+
+    /// <summary>
+    /// A detour through this node (<c>for</c>): the sender cannot reach the nodes named, so
+    /// each of them (not ourselves, nor the sender) is owed the values its link does not owe
+    /// already; eager links send them at once, and the link's acknowledgements and resends take
+    /// it from there. They never go round again from here (<see cref="PeerLink.PassedOn"/>): if
+    /// our link to that node is cut too, they wait for its resend (detours of detours flooded a
+    /// side of a partition with copies, and where acknowledgements lag detour-ms they circled
+    /// for ever). The values
+    /// are stored first (see <see cref="Learn"/>), so the link owes only values held.
+    /// </summary>
+    private static NodeState PassOn(NodeState s, Seq<string> targets, Seq<long> values,
+        string from) =>
+        targets.Filter(t => t != s.Self && t != from && IsNode(s, t)).Distinct().Fold(s,
+            (acc, t) => acc.Peers.Find(t).IfNone(PeerLink.Opened) is var link
+                && link.Owed is var owed
+                ? acc with
+                {
+                    Peers = acc.Peers.AddOrUpdate(t, values.Filter(v => !owed.Contains(v))
+                        is var lacking
+                        ? link with
+                        {
+                            Unsent = link.Unsent.TryAddRange(lacking),
+                            PassedOn = link.PassedOn.TryAddRange(lacking),
+                        }
+                        : link),
+                }
+                : acc);
 
     /// <summary>Whether values learned from <paramref name="from"/> are passed on: always
     /// from a client, and from another node only when the relay forwards learned

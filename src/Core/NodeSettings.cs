@@ -36,9 +36,14 @@ public enum Eager
 /// together: in a cluster of N nodes the tick is at least (N − 1) / FanoutPerS seconds (0: no
 /// limit). See <see cref="TickMsFor"/>.</param>
 /// <param name="Probes">How many candidates a node whose upstream went silent tries at once
-/// (the first to answer becomes its upstream).</param>
+/// (the first to answer becomes its upstream), and how many peers a detour goes through.
+/// </param>
+/// <param name="DetourMs">How long a batch to a peer other than the upstream may wait for its
+/// acknowledgement before the link is taken for cut and the values it owes go through
+/// <see cref="Probes"/> other peers, which pass them on (0: never).</param>
 public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long AckMs = 2000,
-    Eager Eager = Eager.Up, long SuspectMs = 800, long FanoutPerS = 2000, long Probes = 4)
+    Eager Eager = Eager.Up, long SuspectMs = 800, long FanoutPerS = 2000, long Probes = 4,
+    long DetourMs = 0)
 {
     /// <summary>The default profile: a star whose leaves send each value to the hub at once
     /// and whose hub flushes to each leaf every 220 ms (longer beyond 441 nodes, so the hub
@@ -51,9 +56,12 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
         new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800, 2000, 4);
 
     /// <summary>The latency profile: every value goes from its origin straight to every other
-    /// node (one hop), with acknowledgements as lazy as the default's.</summary>
+    /// node (one hop), with acknowledgements as lazy as the default's; a link whose batch has
+    /// waited 2.5 s for its acknowledgement (longer than an acknowledgement can lag, so no
+    /// quiet link is taken for cut) is taken for cut, and what it owes goes through 2 other
+    /// nodes that can reach the peer until it is heard from again.</summary>
     public static readonly NodeSettings Latency =
-        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800, 2000, 4);
+        new(200, 3000, new Relay.Total(), 2000, Eager.All, 800, 2000, 2, 2500);
 
     /// <summary>
     /// How long after a partition heals every value is on every node at the latest, network
@@ -67,12 +75,14 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
     public long CatchUpMsFor(int nodeCount) => RetryMs + 2 * TickMsFor(nodeCount);
 
     private const string Keys =
-        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, fanout-per-s, probes, relay, eager";
+        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, fanout-per-s, probes, detour-ms, "
+        + "relay, eager";
 
     /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
     /// order.</summary>
     public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} ack-ms={AckMs} "
         + $"suspect-ms={SuspectMs} fanout-per-s={FanoutPerS} probes={Probes} "
+        + $"detour-ms={DetourMs} "
         + $"relay={Relay.Render()} eager={EagerName(Eager)}";
 
     /// <summary>
@@ -121,6 +131,7 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
             "fanout-per-s" => Integer(key, value, 0, 10_000_000)
                 .Map(v => s with { FanoutPerS = v }),
             "probes" => Integer(key, value, 1, 1000).Map(v => s with { Probes = v }),
+            "detour-ms" => Integer(key, value, 0, 600_000).Map(v => s with { DetourMs = v }),
             "relay" => Relay.Parse(value).ToEither(
                     $"relay={value} is not one of star, total, given, tree1..tree64")
                 .Map(r => s with { Relay = r }),

@@ -44,6 +44,17 @@ public sealed record Batch(Set<long> Values, long SentAtMs);
 /// <param name="Probing">Whether the peer is one of the candidates a node in fallback tries at
 /// once: messages to it say <c>up</c> until one candidate answers first (see
 /// <see cref="NodeState.Upstream"/>).</param>
+/// <param name="Detouring">Whether the link is taken for cut: a batch waited
+/// <see cref="NodeSettings.DetourMs"/> for its acknowledgement and the peer has not been heard
+/// from since. Its values go through other peers (see <see cref="Detoured"/>).</param>
+/// <param name="Detoured">The values owed that already went through other peers in this
+/// detour (cleared by each resend, so a detour lost on the way is tried again, and on the tick
+/// once the link owes nothing).</param>
+/// <param name="PassedOn">The values owed that came to us through a detour for this peer:
+/// never sent round again by us (detours of detours kept circling where detour-ms is shorter
+/// than a resend's round trip); cleared on the tick once the link owes nothing.</param>
+/// <param name="PeerCut">The nodes the peer's latest message said it cannot reach
+/// (<c>cut</c>): no detour for them goes through it.</param>
 public sealed record PeerLink(
     Set<long> Unsent,
     Map<long, Batch> InFlight,
@@ -56,7 +67,11 @@ public sealed record PeerLink(
     bool Relayed,
     bool Attached,
     bool WantsHave = false,
-    bool Probing = false)
+    bool Probing = false,
+    bool Detouring = false,
+    Set<long> Detoured = default,
+    Set<string> PeerCut = default,
+    Set<long> PassedOn = default)
 {
     /// <summary>A relay link that owes nothing and has heard nothing.</summary>
     public static readonly PeerLink Empty =
@@ -65,6 +80,13 @@ public sealed record PeerLink(
     /// <summary>A link opened because the peer wrote to us (or we fell back to it): values
     /// go on it only while the peer is <see cref="Attached"/>.</summary>
     public static readonly PeerLink Opened = Empty with { Relayed = false };
+
+    /// <summary>Whether the link is taken for cut and its values do go round it (some peer
+    /// could take them): new values then go straight to the peer only with the resend, not
+    /// also in batches of their own that the cut would drop. Where nobody can take them (a
+    /// partition with no way round) they keep going straight, so the first to cross a healed
+    /// link ends the detour at once.</summary>
+    public bool GoesRound => Detouring && (!Detoured.IsEmpty || !PassedOn.IsEmpty);
 
     /// <summary>Whether values this node learns are queued for the peer.</summary>
     public bool Forwarded => Relayed || Attached;

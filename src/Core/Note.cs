@@ -111,6 +111,18 @@ public abstract record Note
             $"{Via} answered before {Instead}: relaying through {Via}";
     }
 
+    /// <summary>A batch to a peer (not the upstream) went unacknowledged too long: the link is
+    /// taken for cut, and what it owes goes through other peers until the peer is heard from
+    /// (no cut link stalls a value).</summary>
+    /// <param name="Silent">The peer that went silent.</param>
+    /// <param name="SilentMs">How long it may stay silent (detour-ms).</param>
+    public sealed record Detouring(string Silent, long SilentMs) : Note
+    {
+        /// <inheritdoc/>
+        public override string Describe() =>
+            $"{Silent} silent for {SilentMs} ms: its values go through other nodes";
+    }
+
     /// <summary>The shape's own upstream answers again: the fallback ends.</summary>
     /// <param name="Upstream">The upstream relayed through again.</param>
     public sealed record UpstreamBack(string Upstream) : Note

@@ -85,6 +85,14 @@ public static class StateDiff
         if (b.Probing != a.Probing)
             changes.Add(new Change.Field($"peer {peer} probing", YesNo(b.Probing),
                 YesNo(a.Probing)));
+        if (b.Detouring != a.Detouring)
+            changes.Add(new Change.Field($"peer {peer} detouring", YesNo(b.Detouring),
+                YesNo(a.Detouring)));
+        AddSet(changes, $"peer {peer} detoured", b.Detoured, a.Detoured);
+        AddSet(changes, $"peer {peer} passed-on", b.PassedOn, a.PassedOn);
+        if (b.PeerCut != a.PeerCut)
+            changes.Add(new Change.Field($"peer {peer} cut", Path(b.PeerCut.ToSeq()),
+                Path(a.PeerCut.ToSeq())));
         AddSet(changes, $"peer {peer} unsent", b.Unsent, a.Unsent);
         foreach (var id in b.InFlight.Keys.Where(k => !a.InFlight.ContainsKey(k)))
             changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",

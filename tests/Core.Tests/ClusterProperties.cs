@@ -71,4 +71,19 @@ public class ClusterProperties
     [Fact]
     public void LongPartitionedRuns_StillConverge() =>
         GenLongCase.Sample(Converges, iter: PropertyBudget.Iter(60));
+
+    /// <summary>Detours (detour-ms, <c>for</c> and <c>cut</c>) in any relay, with any number of
+    /// peers per detour: their own generator, so the pinned seeds above keep replaying the
+    /// cases they found.</summary>
+    private static readonly Gen<NodeSettings> GenDetourSettings =
+        GenSettings.Select(Gen.Long[1, 3000], Gen.Long[1, 4],
+            (s, detour, probes) => s with { DetourMs = detour, Probes = probes });
+
+    internal static readonly Gen<Case> GenDetourCase =
+        Gen.Int[2, 12].Select(GenDetourSettings, GenOp.Array[0, 600],
+            (n, s, ops) => new Case(n, s, ops));
+
+    [Fact]
+    public void WithDetours_AfterHealing_EveryNodeHoldsEveryAcknowledgedValue() =>
+        GenDetourCase.Sample(Converges, iter: PropertyBudget.Iter(500));
 }

@@ -53,10 +53,13 @@ public class CodecTests
     [InlineData("""{"type":"topology","topology":{"n0":"n1"},"msg_id":1}""", "'topology.n0' must be an array of strings")]
     [InlineData("""{"type":"gossip","values":[1,"x"],"msg_id":1}""", "'values' must hold only integers, got \"x\"")]
     [InlineData("""{"type":"gossip","seq":1,"values":[1],"msg_id":1}""", "missing field 'ack'")]
-    [InlineData("""{"type":"gossip","values":[1],"ack":0,"msg_id":1}""", "'values' and 'from' need 'seq'")]
+    [InlineData("""{"type":"gossip","values":[1],"ack":0,"msg_id":1}""", "'values' need 'seq' or 'for', and 'from' needs 'seq'")]
     [InlineData("""{"type":"gossip","seq":"2","values":[],"ack":0,"msg_id":1}""", "'seq' must be an integer, got \"2\"")]
     [InlineData("""{"type":"gossip","ack":0,"up":1,"msg_id":1}""", "'up' must be a boolean, got 1")]
     [InlineData("""{"type":"gossip","ack":0,"have":[1,2,3],"msg_id":1}""", "'have' must hold pairs lo, hi")]
+    [InlineData("""{"type":"gossip","seq":1,"values":[1],"ack":0,"for":["n1"],"msg_id":1}""", "'for' cannot come with 'seq'")]
+    [InlineData("""{"type":"gossip","values":[1],"ack":0,"for":[1],"msg_id":1}""", "'for' must hold only strings, got 1")]
+    [InlineData("""{"type":"gossip","ack":0,"cut":"n1","msg_id":1}""", "'cut' must be an array of strings")]
     public void Decode_KnownTypeWithBadFields_IsMalformedWithReason(string body, string reason)
     {
         var b = Assert.IsType<Body.Malformed>(BodyOf(body));
@@ -127,6 +130,10 @@ public class CodecTests
             (seq, from, v, ack, up, have) => (Body)(seq.IsSome
                 ? new Body.Gossip(seq, from, v, ack, up, have.Count % 2 == 0 ? have : have.Tail)
                 : new Body.Gossip(None, None, Seq<long>(), ack, up))),
+        // A detour: values without a batch, for the nodes named, with the sender's cut links.
+        GenLongs.Select(Gen.Long, GenId.Array[1, 4], GenId.Array[0, 4], GenId.Array[0, 3],
+            (v, ack, fr, cut, path) => (Body)new Body.Gossip(None, None, v, ack, false,
+                Seq<long>(), toSeq(path).Strict(), toSeq(fr).Strict(), toSeq(cut).Strict())),
         GenMsgId.Select(GenId.Select(GenId.Array[0, 4], (k, v) => (k, toSeq(v).Strict())).Array[0, 4],
             (m, kvs) => (Body)new Body.Topology(m, toMap(kvs.DistinctBy(kv => kv.k)))),
         Gen.Long.Select(r => (Body)new Body.TopologyOk(r)));

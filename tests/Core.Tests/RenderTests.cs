@@ -52,7 +52,7 @@ public class RenderTests
         };
         Assert.Equal("""
             node n1 of [n0 n1 n2]
-            settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 fanout-per-s=2000 probes=4 relay=star eager=up
+            settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up
             gossip-due 300 ms  upstream n0
             values (4): 1-4
             peers (1):

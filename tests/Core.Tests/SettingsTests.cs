@@ -33,9 +33,12 @@ public class SettingsTests
     [Fact]
     public void Render_NamesEveryKey_AndParsesBack()
     {
-        var s = NodeSettings.Latency with { AckMs = 0, Eager = Eager.None, FanoutPerS = 0 };
+        var s = NodeSettings.Latency with
+        {
+            AckMs = 0, Eager = Eager.None, FanoutPerS = 0, Probes = 4, DetourMs = 1234,
+        };
         Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 fanout-per-s=0 "
-            + "probes=4 relay=total eager=none", s.Render());
+            + "probes=4 detour-ms=1234 relay=total eager=none", s.Render());
         Assert.Equal(Right<string, NodeSettings>(s), Parse(s.Render().Split(' ')));
     }
 

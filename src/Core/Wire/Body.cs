@@ -114,9 +114,16 @@ public abstract record Body
     /// sender's route towards the hub (its upstream, that node's upstream as last heard, and
     /// so on), sent to peers that relay through the sender, so a fallback that loops back to
     /// its own relayer is noticed; empty when absent (the hub, or nobody relays through us).
+    /// <paramref name="For"/>: a detour: the nodes the sender cannot reach, to which the
+    /// receiver passes <paramref name="Values"/> on; such a message carries no batch (no
+    /// <paramref name="Seq"/>) and is not acknowledged: the sender keeps owing the values to
+    /// those nodes itself. Empty when absent. <paramref name="Cut"/>: the nodes the sender
+    /// cannot reach now (it routes around them), so the receiver does not detour values for
+    /// them through it; empty when absent.
     /// </summary>
     public sealed record Gossip(Option<long> Seq, Option<long> From, Seq<long> Values, long Ack,
-        bool Up = false, Seq<long> Have = default, Seq<string> Path = default) : Body
+        bool Up = false, Seq<long> Have = default, Seq<string> Path = default,
+        Seq<string> For = default, Seq<string> Cut = default) : Body
     {
         /// <inheritdoc/>
         public override string Type => "gossip";

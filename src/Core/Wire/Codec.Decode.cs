@@ -81,9 +81,9 @@ public static partial class Codec
         _ => throw new System.Diagnostics.UnreachableException(type),
     };
 
-    /// <summary><c>gossip</c>: <c>values</c> and <c>seq</c> come together or not at all, and
-    /// <c>from</c> only with them; <c>ack</c> is always present; <c>up</c>, <c>have</c> and
-    /// <c>path</c> are optional.</summary>
+    /// <summary><c>gossip</c>: <c>values</c> come with <c>seq</c> (a batch) or with <c>for</c>
+    /// (a detour), not both; <c>from</c> only with <c>seq</c>; <c>ack</c> is always present;
+    /// <c>up</c>, <c>have</c>, <c>path</c>, <c>for</c> and <c>cut</c> are optional.</summary>
     private static Got<Body> DecodeGossip(JsonElement b)
     {
         var values = b.TryGetProperty("values", out _)
@@ -95,17 +95,25 @@ public static partial class Codec
         var ack = Int(b, "ack");
         if (seq.Failed || from.Failed || ack.Failed)
             return Got.Fail<Body>(seq.Error ?? from.Error ?? ack.Error!);
-        if (seq.Value.IsNone && (from.Value.IsSome || !values.Value.IsEmpty))
-            return Got.Fail<Body>("'values' and 'from' need 'seq'");
+        var forNodes = OptStrArray(b, "for");
+        var cut = OptStrArray(b, "cut");
+        if (forNodes.Failed || cut.Failed) return Got.Fail<Body>(forNodes.Error ?? cut.Error!);
+        var detour = !forNodes.Value.IsEmpty;
+        if (detour && seq.Value.IsSome) return Got.Fail<Body>("'for' cannot come with 'seq'");
+        if (seq.Value.IsNone && (from.Value.IsSome || (!values.Value.IsEmpty && !detour)))
+            return Got.Fail<Body>("'values' need 'seq' or 'for', and 'from' needs 'seq'");
         var up = OptBool(b, "up");
         var have = b.TryGetProperty("have", out _) ? IntArray(b, "have") : Got.Ok(Seq<long>());
         if (up.Failed || have.Failed) return Got.Fail<Body>(up.Error ?? have.Error!);
         if (have.Value.Count % 2 != 0) return Got.Fail<Body>("'have' must hold pairs lo, hi");
-        var path = b.TryGetProperty("path", out _) ? StrArray(b, "path") : Got.Ok(Seq<string>());
+        var path = OptStrArray(b, "path");
         if (path.Failed) return Got.Fail<Body>(path.Error!);
         return Got.Ok((Body)new Body.Gossip(seq.Value, from.Value, values.Value, ack.Value,
-            up.Value, have.Value, path.Value));
+            up.Value, have.Value, path.Value, forNodes.Value, cut.Value));
     }
+
+    private static Got<Seq<string>> OptStrArray(JsonElement b, string name) =>
+        b.TryGetProperty(name, out _) ? StrArray(b, name) : Got.Ok(Seq<string>());
 
     private static Got<Body> DecodeError(JsonElement b)
     {

@@ -80,11 +80,13 @@ public static partial class Codec
             case Body.Gossip b:
                 b.Seq.IfSome(seq => w.WriteNumber("seq", seq));
                 b.From.IfSome(from => w.WriteNumber("from", from));
-                if (b.Seq.IsSome) WriteLongs(w, "values", b.Values);
+                if (b.Seq.IsSome || !b.For.IsEmpty) WriteLongs(w, "values", b.Values);
                 w.WriteNumber("ack", b.Ack);
                 if (b.Up) w.WriteBoolean("up", true);
                 if (!b.Have.IsEmpty) WriteLongs(w, "have", b.Have);
                 if (!b.Path.IsEmpty) WriteStrings(w, "path", b.Path);
+                if (!b.For.IsEmpty) WriteStrings(w, "for", b.For);
+                if (!b.Cut.IsEmpty) WriteStrings(w, "cut", b.Cut);
                 break;
             case Body.InitOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
             case Body.TopologyOk b: w.WriteNumber("in_reply_to", b.InReplyTo); break;
