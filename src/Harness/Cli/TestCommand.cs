@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FunctionalGossip.Cli;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Report;
 using FunctionalGossip.Harness.Sim;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 

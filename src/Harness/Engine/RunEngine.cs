@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Maelstrom;
