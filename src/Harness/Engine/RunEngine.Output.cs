@@ -10,7 +10,7 @@ public sealed partial class RunEngine
     /// reported and, as in Maelstrom, ends reading that node's stdout for the rest of the
     /// test: its later lines are ignored.
     /// </summary>
-    public void OnLine(string node, string line)
+    private void OnLine(string node, string line)
     {
         if (_done || _deadStdout.Contains(node)) return;
         var (envelope, error) = EnvelopeParser.Parse(line);
@@ -28,7 +28,7 @@ public sealed partial class RunEngine
     /// with exit status …", with its last lines). Maelstrom then fails with an internal error
     /// rather than a checker verdict, and so does this run.
     /// </summary>
-    public void OnExit(string node, NodeExit exit)
+    private void OnExit(string node, NodeExit exit)
     {
         if (_done) return;
         Crash($"Node {node} crashed with exit status {exit.Status}."

@@ -15,7 +15,7 @@ namespace FunctionalGossip.Harness.Engine;
 /// network, the history and jepsen.log. Single-threaded: every method runs on the
 /// scheduler's loop.
 /// </summary>
-public sealed partial class RunEngine : INodeOutput
+public sealed partial class RunEngine
 {
     private readonly RunOptions _o;
     private readonly IScheduler _clock;
@@ -73,7 +73,7 @@ public sealed partial class RunEngine : INodeOutput
             _log.Info(_clock.NowNs, "jepsen node " + node, "maelstrom.process",
                 $"launching {_o.Bin} [{string.Join(" ", _o.NodeArgs)}]");
         }
-        _transport.Start(_o.Nodes, this);
+        _transport.Start(_o.Nodes, OnLine, OnExit);
         SetupInit();
     }
 
