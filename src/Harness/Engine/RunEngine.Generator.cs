@@ -17,7 +17,7 @@ public sealed partial class RunEngine
     /// wait for a thread or for time.</summary>
     private void Pump()
     {
-        while (!_done)
+        while (!_state.Done)
         {
             var (state, directives, again) = Generator.Advance(_o, _state, _clock.NowNs);
             _state = state;
@@ -55,8 +55,7 @@ public sealed partial class RunEngine
                 });
                 break;
             case Directive.Finish:
-                CloseClients();
-                _done = true;
+                CloseClients(); // the generator's state is already Done
                 break;
         }
     }
