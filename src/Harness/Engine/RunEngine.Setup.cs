@@ -76,7 +76,7 @@ public sealed partial class RunEngine
                 _ => throw new System.Diagnostics.UnreachableException(),
             };
         if (problem is not null) Crash(problem);
-        else if (!_state.Clients.AnyPending<Call.Topology>()) BeginMainPhase();
+        else if (!_state.Clients.AnyPending<Call.Topology>()) Resume(new Happened.SetupDone());
     }
 
     private string MalformedSetup(string node, NetMessage reply, string reason)

@@ -46,8 +46,7 @@ public sealed partial class RunEngine
             : FromReply(w, invoke, reply, read);
         var completion = Record(done with { Time = RelNs });
         LogOp(RunState.WorkerThread(w), completion);
-        _state = Generator.Completed(_state, w, completion.Type == OpType.Info);
-        Pump();
+        Resume(new Happened.Completed(w, completion.Type == OpType.Info));
     }
 
     private Op FromReply(int w, Op invoke, ClientReply clientReply, bool read)
