@@ -1,8 +1,9 @@
 using System.Text.Json;
 using FunctionalGossip.Check.Cli;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.Tests;
+
+using FunctionalGossip.Check.Edn;
 
 public sealed class CheckCommandTests : IDisposable
 {

@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 
 namespace FunctionalGossip.Check.Tests;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Runs the checkers on every real Maelstrom run's history.edn and compares with the

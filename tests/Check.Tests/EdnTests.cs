@@ -1,8 +1,9 @@
 using System.Numerics;
 using CsCheck;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.Tests;
+
+using FunctionalGossip.Check.Edn;
 
 public class EdnTests
 {

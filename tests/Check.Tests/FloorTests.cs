@@ -1,11 +1,12 @@
 using CsCheck;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 
 namespace FunctionalGossip.Check.Tests;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>The physical floor on cases small enough to check by hand.</summary>
 public class FloorTests

@@ -1,9 +1,10 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 
 namespace FunctionalGossip.Check.Tests;
+
+using FunctionalGossip.Check.Edn;
 
 public class OtherCheckerTests
 {

@@ -1,8 +1,9 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Tests;
+
+using FunctionalGossip.Check.Edn;
 
 public class SetFullTests
 {

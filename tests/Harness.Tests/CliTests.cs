@@ -109,6 +109,25 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void CheckInvariants_TurnsOnTheSimulatorsDebugMode_AndNeedsSim()
+    {
+        bool Checks(params string[] args)
+        {
+            var run = Assert.IsType<TestArgs.Run>(TestArgs.Parse(args));
+            var mode = Assert.IsType<Mode.Sim>(Mode.Simulated(run.CheckInvariants));
+            return mode.Strategy(run.Options).CheckInvariants;
+        }
+        Assert.False(Checks("--sim"));
+        Assert.True(Checks("--sim", "--check-invariants"));
+        var bad = Assert.IsType<TestArgs.Bad>(TestArgs.Parse(["--check-invariants"]));
+        Assert.StartsWith("--check-invariants needs --sim", bad.Message);
+        var (code, stdout, _) = Run(["--sim", "--check-invariants", "--node-count", "3",
+            "--time-limit", "3", "--rate", "10", "--seed", "2", "--store", Temp()]);
+        Assert.Equal(0, code);
+        Assert.Contains("Everything looks good!", stdout);
+    }
+
+    [Fact]
     public void Render_RoundTrips()
     {
         var o = SafetySweep.Draw(5) with { NodeArgs = ["tick-ms=50"] };

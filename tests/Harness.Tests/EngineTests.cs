@@ -1,5 +1,5 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;

@@ -1,6 +1,6 @@
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Engine;

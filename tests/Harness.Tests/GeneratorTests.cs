@@ -21,8 +21,9 @@ public class GeneratorTests
             TimeLimitS = 3, Rate = 20, Partitions = true, NemesisIntervalS = 1, RecoveryS = 1,
             Seed = seed,
         };
-        var s = Generator.BeginMain(
-            RunState.Initial(o.Concurrency, new Prng(seed), new Prng(seed + 1)));
+        var s = Generator.Apply(
+            RunState.Initial(o.Concurrency, new Prng(seed), new Prng(seed + 1)),
+            new Happened.SetupDone());
         var (now, finals, nemeses, finished) = (0L, 0, 0, false);
         var sleeps = new PriorityQueue<int?, long>();
         for (var steps = 0; steps < 100_000 && !finished; steps++)
@@ -38,7 +39,7 @@ public class GeneratorTests
                 {
                     case Directive.Invoke i:
                         finals += i.Final ? 1 : 0;
-                        s = Generator.Completed(s, i.Worker, info: false);
+                        s = Generator.Apply(s, new Happened.Completed(i.Worker, Info: false));
                         break;
                     case Directive.InvokeNemesis n:
                         nemeses++;
@@ -52,7 +53,7 @@ public class GeneratorTests
             if (first.Again || finished) continue;
             Assert.True(sleeps.TryDequeue(out var who, out var at), $"{s} at {now}");
             now = Math.Max(now, at);
-            s = who == -1 ? Generator.WokeAt(s, at) : Generator.Woke(s, who);
+            s = Generator.Apply(s, who == -1 ? new Happened.WokeAt(at) : new Happened.Woke(who));
         }
         Assert.True(finished);
         Assert.Equal(o.Concurrency, finals);

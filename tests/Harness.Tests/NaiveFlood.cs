@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Engine;
@@ -25,11 +27,11 @@ public sealed class NaiveFlood : INodeStrategy
         private List<string> _neighbours = [];
         private readonly SortedSet<long> _values = [];
 
-        public void Start(long nowMs, INodeIo io) { }
+        public void Start(long nowMs, INodeOutputs io) { }
 
-        public void OnTimer(long nowMs, string timer, INodeIo io) { }
+        public void OnTimer(long nowMs, TimerId timer, INodeOutputs io) { }
 
-        public void OnLine(long nowMs, string line, INodeIo io)
+        public void OnLine(long nowMs, string line, INodeOutputs io)
         {
             using var doc = JsonDocument.Parse(line);
             var src = doc.RootElement.GetProperty("src").GetString()!;
@@ -51,7 +53,7 @@ public sealed class NaiveFlood : INodeStrategy
                     if (_values.Add(value))
                     {
                         foreach (var n in _neighbours.Where(n => n != src))
-                            io.Send($"{{\"src\":{Json.Quote(_self)},\"dest\":{Json.Quote(n)},"
+                            io.Stdout($"{{\"src\":{Json.Quote(_self)},\"dest\":{Json.Quote(n)},"
                                 + $"\"body\":{{\"type\":\"broadcast\",\"message\":{value}}}}}");
                     }
                     if (msgId is not null) Reply(io, src, msgId, "\"type\":\"broadcast_ok\"");
@@ -63,8 +65,8 @@ public sealed class NaiveFlood : INodeStrategy
             }
         }
 
-        private void Reply(INodeIo io, string dest, long? msgId, string fields) =>
-            io.Send($"{{\"src\":{Json.Quote(_self)},\"dest\":{Json.Quote(dest)},"
+        private void Reply(INodeOutputs io, string dest, long? msgId, string fields) =>
+            io.Stdout($"{{\"src\":{Json.Quote(_self)},\"dest\":{Json.Quote(dest)},"
                 + $"\"body\":{{{fields},\"in_reply_to\":{msgId}}}}}");
     }
 }

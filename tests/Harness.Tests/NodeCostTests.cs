@@ -1,5 +1,5 @@
 using CsCheck;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Harness.Cli;
 using FunctionalGossip.Harness.Processes;
 using FunctionalGossip.Harness.Sim;

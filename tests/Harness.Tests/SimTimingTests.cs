@@ -1,3 +1,5 @@
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
@@ -26,31 +28,31 @@ public sealed class SimTimingTests
 
         private sealed class Node(Probe p, string id) : ISimNode
         {
-            public void Start(long nowMs, INodeIo io)
+            public void Start(long nowMs, INodeOutputs io)
             {
                 p.Seen.Add((id, "start", nowMs, p.Clock.NowNs));
-                io.SetTimer("tick", nowMs + p.FirstTimerMs);
+                io.SetTimer(TimerId.Gossip, nowMs + p.FirstTimerMs);
             }
 
-            public void OnLine(long nowMs, string line, INodeIo io)
+            public void OnLine(long nowMs, string line, INodeOutputs io)
             {
                 p.Seen.Add((id, line, nowMs, p.Clock.NowNs));
-                io.Send("echo " + line);
+                io.Stdout("echo " + line);
             }
 
-            public void OnTimer(long nowMs, string timer, INodeIo io)
+            public void OnTimer(long nowMs, TimerId timer, INodeOutputs io)
             {
-                p.Seen.Add((id, timer, nowMs, p.Clock.NowNs));
-                io.SetTimer("tick", nowMs + 100);
+                p.Seen.Add((id, "tick", nowMs, p.Clock.NowNs));
+                io.SetTimer(TimerId.Gossip, nowMs + 100);
             }
         }
     }
 
-    private sealed class Outputs(IScheduler clock) : INodeOutput
+    /// <summary>The lines the transport hands on, with when.</summary>
+    private sealed class Outputs(IScheduler clock)
     {
         public readonly List<(string Line, long AtNs)> Lines = [];
         public void OnLine(string node, string line) => Lines.Add((line, clock.NowNs));
-        public void OnExit(string node, NodeExit exit) { }
     }
 
     private static (Probe Probe, Outputs Out, InProcessTransport T) Start(SimTiming timing,
@@ -59,7 +61,7 @@ public sealed class SimTimingTests
         var probe = new Probe { FirstTimerMs = firstTimerMs };
         var output = new Outputs(probe.Clock);
         var t = new InProcessTransport(probe.Clock, probe, timing, new Prng(seed));
-        probe.Clock.Post(() => t.Start(RunOptions.NodeIds(nodes), output));
+        probe.Clock.Post(() => t.Start(RunOptions.NodeIds(nodes), output.OnLine, (_, _) => { }));
         return (probe, output, t);
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Engine;
@@ -37,18 +39,19 @@ public sealed class Scripted : INodeStrategy
         private string _self = "";
         private int _n;
 
-        public void Start(long nowMs, INodeIo io) => io.Log("started");
+        public void Start(long nowMs, INodeOutputs io) =>
+            io.Journal(new JournalEntry.Logged(nowMs, "started"));
 
-        public void OnTimer(long nowMs, string timer, INodeIo io) { }
+        public void OnTimer(long nowMs, TimerId timer, INodeOutputs io) { }
 
-        public void OnLine(long nowMs, string line, INodeIo io)
+        public void OnLine(long nowMs, string line, INodeOutputs io)
         {
             using var doc = JsonDocument.Parse(line);
             var src = doc.RootElement.GetProperty("src").GetString()!;
             var body = doc.RootElement.GetProperty("body");
             var type = body.GetProperty("type").GetString()!;
             var msgId = body.TryGetProperty("msg_id", out var m) ? m.GetInt64() : 0;
-            io.Log($"{nowMs} {type} from {src}");
+            io.Journal(new JournalEntry.Logged(nowMs, $"{type} from {src}"));
             string? fields = type switch
             {
                 "init" => script.AnswerInit ? Init(body) : null,
@@ -61,13 +64,13 @@ public sealed class Scripted : INodeStrategy
                 if (raw is not null)
                 {
                     _n++;
-                    foreach (var l in raw) io.Send(l);
+                    foreach (var l in raw) io.Stdout(l);
                     return;
                 }
                 fields = script.Answer(_self, type, msgId, _n++);
             }
             if (fields is null) return;
-            io.Send($"{{\"src\":{Json.Quote(_self)},\"dest\":{Json.Quote(src)},"
+            io.Stdout($"{{\"src\":{Json.Quote(_self)},\"dest\":{Json.Quote(src)},"
                 + $"\"body\":{{{fields},\"in_reply_to\":{msgId}}}}}");
         }
 

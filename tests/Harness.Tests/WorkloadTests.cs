@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Engine;

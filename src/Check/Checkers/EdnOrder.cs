@@ -1,7 +1,8 @@
 using System.Numerics;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.Checkers;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// A total order on EDN values close to Clojure's <c>compare</c>: numbers by value, strings,

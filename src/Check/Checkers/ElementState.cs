@@ -6,9 +6,9 @@ namespace FunctionalGossip.Check.Checkers;
 /// set-full's running state for one element (Jepsen's <c>SetFullElement</c>). Mutable, but
 /// private to one set-full check.
 /// </summary>
-internal sealed class ElementState(Format.Edn element)
+internal sealed class ElementState(Edn.Edn element)
 {
-    public Format.Edn Element { get; } = element;
+    public Edn.Edn Element { get; } = element;
     public Op? Known { get; set; }
     public Op? LastPresent { get; private set; }
     public Op? LastAbsent { get; private set; }

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>One class of crashed op: how many, the exception class, and the first
 /// example.</summary>

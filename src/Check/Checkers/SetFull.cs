@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Jepsen's <c>set-full</c> checker (jepsen/checker.clj) as Maelstrom's broadcast workload runs

@@ -28,7 +28,7 @@ public enum Outcome
 /// completion).</param>
 /// <param name="LastAbsent">The invocation of the latest read that missed the element.</param>
 public sealed record ElementResult(
-    Format.Edn Element, Outcome Outcome, long? StableLatency, long? LostLatency, Op? Known,
+    Edn.Edn Element, Outcome Outcome, long? StableLatency, long? LostLatency, Op? Known,
         Op? LastAbsent);
 
 /// <summary>
@@ -75,11 +75,11 @@ public sealed record SetFullResult(
     int AttemptCount,
     int StableCount,
     int LostCount,
-    ImmutableArray<Format.Edn> Lost,
+    ImmutableArray<Edn.Edn> Lost,
     int NeverReadCount,
-    ImmutableArray<Format.Edn> NeverRead,
+    ImmutableArray<Edn.Edn> NeverRead,
     int StaleCount,
-    ImmutableArray<Format.Edn> Stale,
+    ImmutableArray<Edn.Edn> Stale,
     ImmutableArray<ElementResult> WorstStale,
     LatencyQuantiles? StableLatencies,
     LatencyQuantiles? LostLatencies)

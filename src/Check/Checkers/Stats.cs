@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>Completion counts for one <c>:f</c> or for the whole history.</summary>
 /// <param name="Valid">True iff there was at least one :ok.</param>

@@ -1,6 +1,6 @@
-using FunctionalGossip.Check.Format;
-
 namespace FunctionalGossip.Check.Checkers;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>A checker verdict: Jepsen's <c>:valid?</c> (true, :unknown or false).</summary>
 public enum Validity

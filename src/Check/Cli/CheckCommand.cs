@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Cli;
 
 namespace FunctionalGossip.Check.Cli;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// <c>gossip check &lt;run folder | history.edn&gt; [--json]</c>. The only class in this library

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Floor;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>The network an ideal flood would have had in a run.</summary>
 /// <param name="Nodes">The server nodes, in test order.</param>

@@ -1,7 +1,8 @@
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Floor;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Which links a history's partition nemesis cut, and when: a list of epochs, each starting

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.History;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>Reads Maelstrom's <c>history.edn</c>: one EDN op map per line.</summary>
 public static class HistoryReader

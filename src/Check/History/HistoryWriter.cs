@@ -1,7 +1,8 @@
 using System.Text;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.History;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Writes histories as Maelstrom (Jepsen's <c>store/write-history!</c>) does:

@@ -1,6 +1,6 @@
-using FunctionalGossip.Check.Format;
-
 namespace FunctionalGossip.Check.History;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>The <c>:type</c> of a Jepsen operation.</summary>
 public enum OpType

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.History;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>Converts between <see cref="Op"/> and its EDN map.</summary>
 public static class OpEdn

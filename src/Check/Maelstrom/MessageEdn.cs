@@ -3,9 +3,10 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
-using FunctionalGossip.Check.Format;
 
 namespace FunctionalGossip.Check.Maelstrom;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// A message's EDN form, both ways. JSON to EDN as Maelstrom sees it: Cheshire parses integers

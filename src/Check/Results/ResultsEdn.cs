@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
-using static FunctionalGossip.Check.Format.Edn;
+using static FunctionalGossip.Check.Edn.Edn;
 
 namespace FunctionalGossip.Check.Results;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Converts results to the EDN tree Maelstrom writes, with the same keys, nesting and key

@@ -1,9 +1,10 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
 using FunctionalGossip.Check.History;
-using static FunctionalGossip.Check.Format.Edn;
+using static FunctionalGossip.Check.Edn.Edn;
 
 namespace FunctionalGossip.Check.Results;
+
+using FunctionalGossip.Check.Edn;
 
 /// <summary>The broadcast workload (set-full) result as EDN.</summary>
 public static class WorkloadEdn

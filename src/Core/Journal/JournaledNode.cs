@@ -83,7 +83,9 @@ public static class Journaled
     }
 }
 
-/// <summary>Where a journaled node's outputs go.</summary>
+/// <summary>Where a journaled node's outputs go: the one port between a node and what runs
+/// it, implemented by the shell's loop for a node process and by the simulator's in-process
+/// host alike.</summary>
 public interface INodeOutputs
 {
     /// <summary>Write one line to stdout (a message for Maelstrom).</summary>

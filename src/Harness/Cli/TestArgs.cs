@@ -24,8 +24,11 @@ public abstract record TestArgs
     /// <param name="Timings">Print phase timings.</param>
     /// <param name="Sim">In-process simulator (<c>--sim</c>) rather than real processes.</param>
     /// <param name="BinGiven">Whether <c>--bin</c> was given (else the running gossip).</param>
+    /// <param name="CheckInvariants">With <see cref="Sim"/>: Core's invariants after every
+    /// node input (<see cref="CoreNodeStrategy.CheckInvariants"/>).</param>
     public sealed record Run(RunOptions Options, string StoreDir, bool Json, bool SeedGiven,
-        bool Timings = false, bool Sim = true, bool BinGiven = false)
+        bool Timings = false, bool Sim = true, bool BinGiven = false,
+        bool CheckInvariants = false)
         : TestArgs;
 
     /// <summary>Unusable arguments; <paramref name="Message"/> says why (one line).</summary>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FunctionalGossip.Cli;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Report;
 using FunctionalGossip.Harness.Sim;
@@ -38,7 +38,8 @@ public static class TestCommand
     {
         var command = new GossipCommand("test", TestArgs.Summary, TestArgs.Details,
             BadArguments);
-        TestOptions.AddTo(command, [options.SimMode, options.Seed, .. options.RunSymbols()]);
+        TestOptions.AddTo(command,
+            [options.SimMode, options.Seed, .. options.RunSymbols(), options.CheckInvariants]);
         command.SetAction(r => options.Read(r) switch
         {
             TestArgs.Run run => Guarded(run, r.InvocationConfiguration.Output,
@@ -81,7 +82,8 @@ public static class TestCommand
             try { Simulator.ProductionSettings(run.Options); }
             catch (ArgumentException e) { return Fail(stderr, e.Message); }
         }
-        var mode = run.Sim ? Mode.Simulated() : ProcessMode.Prepare(run, stderr);
+        var mode = run.Sim ? Mode.Simulated(run.CheckInvariants)
+            : ProcessMode.Prepare(run, stderr);
         if (mode is null) return BadArguments;
         var clock = Stopwatch.StartNew();
         var result = mode.Run(run.Options);
@@ -188,13 +190,22 @@ internal abstract class Mode
 
     public abstract RunResult Run(Maelstrom.RunOptions options);
 
-    public static Mode Simulated() => new Sim();
+    /// <summary>The simulator with the production node, checking Core's invariants after
+    /// every input when <paramref name="checkInvariants"/> (<c>--check-invariants</c>).</summary>
+    public static Mode Simulated(bool checkInvariants = false) => new Sim(checkInvariants);
 
-    private sealed class Sim : Mode
+    /// <summary><c>--sim</c>: the run engine on a virtual clock with in-process nodes.</summary>
+    internal sealed class Sim(bool checkInvariants) : Mode
     {
         public override string Describe(RunResult result) =>
             $"simulated in process (virtual {result.EndNs / 1e9:0.0} s)";
 
-        public override RunResult Run(Maelstrom.RunOptions options) => Simulator.Run(options);
+        /// <summary>The production node as this mode runs it, with the settings of
+        /// <paramref name="options"/>.</summary>
+        public CoreNodeStrategy Strategy(Maelstrom.RunOptions options) =>
+            new(Simulator.ProductionSettings(options)) { CheckInvariants = checkInvariants };
+
+        public override RunResult Run(Maelstrom.RunOptions options) =>
+            Simulator.Run(options, Strategy(options));
     }
 }

@@ -76,6 +76,9 @@ internal sealed class TestOptions
     public readonly Option<string> SimTimingName = Choice("--sim-timing",
         "with --sim: node timing as processes measure it, or perfectly aligned", "measured",
         "measured", "ideal");
+    public readonly Option<bool> CheckInvariants = Flag("--check-invariants",
+        "with --sim: check Core's named invariants after every input of every node (slow); the "
+        + "first broken one stops the run as an internal error");
     public readonly Argument<string[]> NodeArgs = Words("key=value",
         "node settings passed to every node (see gossip --help)",
         w => w.Contains('=') ? null : $"unexpected argument '{w}' (node settings are key=value)");
@@ -131,6 +134,9 @@ internal sealed class TestOptions
         if (r.GetValue(LatencyMs) == 0 && r.GetValue(LatencyDistName) is var dist and not "constant")
             return new TestArgs.Bad($"--latency-dist {dist} needs --latency above 0 "
                 + "(Maelstrom divides by zero or loops forever)");
+        if (r.GetValue(CheckInvariants) && !r.GetValue(SimMode))
+            return new TestArgs.Bad("--check-invariants needs --sim (it checks the simulator's "
+                + "in-process nodes)");
         if (Workers(r.GetValue(Concurrency)!, nodes.Count) < 1)
             return new TestArgs.Bad("--concurrency must give at least one worker");
         var bin = r.GetValue(Bin);
@@ -145,6 +151,7 @@ internal sealed class TestOptions
             r.GetValue(LogNetRecv), bin ?? "gossip", r.GetValue(NodeArgs) ?? [],
             SimTiming.Parse(r.GetValue(SimTimingName)!)!.Value);
         return new TestArgs.Run(options, r.GetValue(Store)!, r.GetValue(Json), seed is not null,
-            r.GetValue(Timings), r.GetValue(SimMode), bin is not null);
+            r.GetValue(Timings), r.GetValue(SimMode), bin is not null,
+            r.GetValue(CheckInvariants));
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
@@ -32,6 +32,28 @@ public abstract record Directive
 
     /// <summary>The generator is exhausted: close the clients, the run is done.</summary>
     public sealed record Finish : Directive;
+}
+
+/// <summary>What the engine tells the generator (its only inputs from the engine besides the
+/// time): each is one <see cref="Generator.Apply"/>, after which the engine asks
+/// <see cref="Generator.Advance"/> again.</summary>
+public abstract record Happened
+{
+    private Happened() { }
+
+    /// <summary>Setup (init, topology) is over.</summary>
+    public sealed record SetupDone : Happened;
+
+    /// <summary>A <see cref="Directive.Sleep"/> of <paramref name="Worker"/> (or of the
+    /// recovery sleeper, when null) ended.</summary>
+    public sealed record Woke(int? Worker) : Happened;
+
+    /// <summary>The <see cref="Directive.WakeAt"/> for <paramref name="AtNs"/> came.</summary>
+    public sealed record WokeAt(long AtNs) : Happened;
+
+    /// <summary>A client op of <paramref name="Worker"/> completed, <c>:info</c> when
+    /// <paramref name="Info"/>.</summary>
+    public sealed record Completed(int Worker, bool Info) : Happened;
 }
 
 /// <summary>One generator step: the new state, what to do, and whether to ask again at once.
@@ -82,6 +104,16 @@ public static class Generator
                 return new(s, Nothing, false);
         }
     }
+
+    /// <summary>The state after <paramref name="happened"/>.</summary>
+    public static RunState Apply(RunState s, Happened happened) => happened switch
+    {
+        Happened.SetupDone => BeginMain(s),
+        Happened.Woke w => Woke(s, w.Worker),
+        Happened.WokeAt w => WokeAt(s, w.AtNs),
+        Happened.Completed c => Completed(s, c.Worker, c.Info),
+        _ => throw new System.Diagnostics.UnreachableException(happened.ToString()),
+    };
 
     /// <summary>Setup is over: the main phase begins.</summary>
     public static RunState BeginMain(RunState s) => s with { Phase = RunPhase.Main };

@@ -1,40 +1,19 @@
-using FunctionalGossip.Check.History;
-
+using System.Collections.Immutable;
 using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine
 {
-    /// <summary>A request a client has sent and awaits the reply to (client.clj
-    /// <c>send+recv!</c>): what it was for, so the reply (or its absence) is handled by one
-    /// switch (<see cref="Answered"/>) rather than by a closure left behind.</summary>
-    private abstract record Call(Network.ClientMailbox Client, long MsgId)
-    {
-        /// <summary>db.clj <c>setup!</c>'s <c>init</c> of <paramref name="Node"/>.</summary>
-        public sealed record Init(Network.ClientMailbox Client, string Node)
-            : Call(Client, 1);
-
-        /// <summary>The <c>topology</c> sent to <paramref name="Node"/>.</summary>
-        public sealed record Topology(Network.ClientMailbox Client, string Node)
-            : Call(Client, 1);
-
-        /// <summary>Worker <paramref name="Worker"/>'s op <paramref name="Invoke"/>.</summary>
-        public sealed record Op(Network.ClientMailbox Client, long MsgId, int Worker,
-            FunctionalGossip.Check.History.Op Invoke) : Call(Client, MsgId);
-    }
-
-    /// <summary>The calls awaiting a reply, by client id (a client has at most one).</summary>
-    private readonly Dictionary<string, Call> _calls = new(StringComparer.Ordinal);
-
     /// <summary>Sends <paramref name="body"/> to <paramref name="dest"/> for
-    /// <paramref name="call"/> and waits for the reply whose <c>in_reply_to</c> is its
-    /// message id, at most <paramref name="timeoutMs"/>.</summary>
+    /// <paramref name="call"/>, enters it in the pending-call table and waits for the reply
+    /// whose <c>in_reply_to</c> is its message id, at most <paramref name="timeoutMs"/>.
+    /// </summary>
     private void Request(Call call, string dest, string body, long timeoutMs, string thread)
     {
         var error = _net.Send(call.Client.Id, dest, body, thread);
         if (error is not null) throw new InvalidOperationException(error);
-        _calls[call.Client.Id] = call;
+        SetPending(_state.Clients.Pending.SetItem(call.Client.Id, call));
         call.Client.Await(call.MsgId);
         _clock.At(_clock.NowNs + timeoutMs * 1_000_000, () => TimedOut(call));
     }
@@ -42,19 +21,22 @@ public sealed partial class RunEngine
     /// <summary>A client read the reply it was waiting for.</summary>
     private void OnClientReply(string client, ClientReply reply)
     {
-        if (_calls.Remove(client, out var call)) Answered(call, reply);
+        if (!_state.Clients.Pending.TryGetValue(client, out var call)) return;
+        SetPending(_state.Clients.Pending.Remove(client));
+        Answered(call, reply);
     }
 
-    /// <summary>The call's time is up: if it is still waiting, it gets no reply.</summary>
+    /// <summary>The call's time is up: if it is still in the table, it gets no reply.</summary>
     private void TimedOut(Call call)
     {
-        if (!_calls.TryGetValue(call.Client.Id, out var pending)
+        if (!_state.Clients.Pending.TryGetValue(call.Client.Id, out var pending)
             || !ReferenceEquals(pending, call)) return;
-        _calls.Remove(call.Client.Id);
+        SetPending(_state.Clients.Pending.Remove(call.Client.Id));
         call.Client.GiveUp();
         Answered(call, null);
     }
 
+    /// <summary>The one place a call ends, with its reply or without one.</summary>
     private void Answered(Call call, ClientReply? reply)
     {
         switch (call)
@@ -65,5 +47,6 @@ public sealed partial class RunEngine
         }
     }
 
-    private bool AnyPending<T>() where T : Call => _calls.Values.Any(c => c is T);
+    private void SetPending(ImmutableDictionary<string, Call> pending) =>
+        _state = _state with { Clients = _state.Clients with { Pending = pending } };
 }

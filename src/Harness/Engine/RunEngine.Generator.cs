@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
@@ -7,9 +7,11 @@ namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine
 {
-    private void BeginMainPhase()
+    /// <summary>Tells the generator what happened, then carries out what it asks next: the
+    /// one way back into the generator, whether from a reply, a timeout or the clock.</summary>
+    private void Resume(Happened happened)
     {
-        _state = Generator.BeginMain(_state);
+        _state = Generator.Apply(_state, happened);
         Pump();
     }
 
@@ -17,7 +19,7 @@ public sealed partial class RunEngine
     /// wait for a thread or for time.</summary>
     private void Pump()
     {
-        while (!_done)
+        while (!_state.Done)
         {
             var (state, directives, again) = Generator.Advance(_o, _state, _clock.NowNs);
             _state = state;
@@ -41,22 +43,13 @@ public sealed partial class RunEngine
                     "Waiting for recovery...");
                 break;
             case Directive.Sleep s:
-                _clock.At(s.UntilNs, () =>
-                {
-                    _state = Generator.Woke(_state, s.Worker);
-                    Pump();
-                });
+                _clock.At(s.UntilNs, () => Resume(new Happened.Woke(s.Worker)));
                 break;
             case Directive.WakeAt w:
-                _clock.At(w.AtNs, () =>
-                {
-                    _state = Generator.WokeAt(_state, w.AtNs);
-                    Pump();
-                });
+                _clock.At(w.AtNs, () => Resume(new Happened.WokeAt(w.AtNs)));
                 break;
             case Directive.Finish:
-                CloseClients();
-                _done = true;
+                CloseClients(); // the generator's state is already Done
                 break;
         }
     }
@@ -69,24 +62,29 @@ public sealed partial class RunEngine
         var invoke = Record(new Op(0, RelNs, OpType.Info, OpProcess.Nemesis.Value, f,
             spec is { } s ? Kw(Grudge.Name(s)) : Edn.Nil.Value));
         LogOp("jepsen worker nemesis", invoke);
-        _clock.Post(() =>
+        _clock.Post(() => CompleteNemesis(invoke, spec));
+    }
+
+    /// <summary>The nemesis op completes: the state takes it (<see cref="Nemesis.Complete"/>
+    /// draws the grudge), the network is cut or healed, the completion is recorded, and the
+    /// generator, whose nemesis thread is free again, is asked for more.</summary>
+    private void CompleteNemesis(Op invoke, PartitionSpec? spec)
+    {
+        (_state, var grudge) = Nemesis.Complete(_state, spec, _o.Nodes);
+        Edn value;
+        if (grudge is not null)
         {
-            (_state, var grudge) = Nemesis.Complete(_state, spec, _o.Nodes);
-            Edn value;
-            if (grudge is not null)
-            {
-                _net.Drop(grudge);
-                value = new Edn.Vector([Kw("isolated"), GrudgeEdn(grudge)]);
-            }
-            else
-            {
-                _net.Heal();
-                value = Kw("network-healed");
-            }
-            var completion = Record(invoke with { Time = RelNs, Value = value });
-            LogOp("jepsen worker nemesis", completion);
-            Pump();
-        });
+            _net.Drop(grudge);
+            value = new Edn.Vector([Kw("isolated"), GrudgeEdn(grudge)]);
+        }
+        else
+        {
+            _net.Heal();
+            value = Kw("network-healed");
+        }
+        var completion = Record(invoke with { Time = RelNs, Value = value });
+        LogOp("jepsen worker nemesis", completion);
+        Pump();
     }
 
     private static Edn GrudgeEdn(SortedGrudge grudge) =>

@@ -10,15 +10,15 @@ public sealed partial class RunEngine
     /// reported and, as in Maelstrom, ends reading that node's stdout for the rest of the
     /// test: its later lines are ignored.
     /// </summary>
-    public void OnLine(string node, string line)
+    private void OnLine(string node, string line)
     {
-        if (_done || _deadStdout.Contains(node)) return;
+        if (_state.Done || _state.DeadStdout.Contains(node)) return;
         var (envelope, error) = EnvelopeParser.Parse(line);
         error ??= _net.Send(envelope!.Src, envelope.Dest, envelope.BodyJson, node + " stdout",
             envelope.Reply);
         if (error is null) return;
         _violations.Add(new Violation(_clock.NowNs, node, line, error));
-        _deadStdout.Add(node);
+        _state = _state with { DeadStdout = _state.DeadStdout.Add(node) };
         _log.Warn(_clock.NowNs, node + " stdout", "maelstrom.process",
             $"Error! {error}; no longer reading {node}'s stdout. Line: {line}");
     }
@@ -28,9 +28,9 @@ public sealed partial class RunEngine
     /// with exit status …", with its last lines). Maelstrom then fails with an internal error
     /// rather than a checker verdict, and so does this run.
     /// </summary>
-    public void OnExit(string node, NodeExit exit)
+    private void OnExit(string node, NodeExit exit)
     {
-        if (_done) return;
+        if (_state.Done) return;
         Crash($"Node {node} crashed with exit status {exit.Status}."
             + Tail("stderr", exit.StderrTail) + Tail("stdout", exit.StdoutTail));
     }

@@ -16,7 +16,6 @@ public sealed partial class RunEngine
 {
     private Action<RunProgress>? _progress;
     private long _progressEveryNs;
-    private int _opsDone;
 
     /// <summary>The run as it stands now.</summary>
     private RunProgress Snapshot() => new(
@@ -28,16 +27,16 @@ public sealed partial class RunEngine
             RunPhase.Final or RunPhase.FinalWait => "final reads",
             _ => "done",
         },
-        _relStartNs == 0 ? 0 : RelNs / 1e9,
+        _state.RelStartNs is null ? 0 : RelNs / 1e9,
         _o.TimeLimitS + _o.RecoveryS,
-        _opsDone,
+        _state.OpsDone,
         _net.InFlight,
         _state.Partition);
 
     /// <summary>Reports progress now and then every interval until the run is done.</summary>
     private void ReportProgress()
     {
-        if (_progress is null || _done) return;
+        if (_progress is null || _state.Done) return;
         _progress(Snapshot());
         _clock.At(_clock.NowNs + _progressEveryNs, ReportProgress);
     }
@@ -45,6 +44,7 @@ public sealed partial class RunEngine
     /// <summary>Counts a completed client op (for progress only).</summary>
     private void CountCompletion(Op op)
     {
-        if (op.Type != OpType.Invoke && op.Process is OpProcess.Client) _opsDone++;
+        if (op.Type != OpType.Invoke && op.Process is OpProcess.Client)
+            _state = _state with { OpsDone = _state.OpsDone + 1 };
     }
 }

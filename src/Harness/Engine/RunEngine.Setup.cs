@@ -8,7 +8,6 @@ public sealed partial class RunEngine
 {
     private const long InitTimeoutMs = 10_000;
     private const long ClientTimeoutMs = 5_000;
-    private readonly List<Network.ClientMailbox> _setupClients = [];
 
     /// <summary>db.clj <c>setup!</c>: each node gets <c>init</c> from a fresh client, which is
     /// closed afterwards; a missing, error or non-<c>init_ok</c> reply aborts the test.</summary>
@@ -32,7 +31,7 @@ public sealed partial class RunEngine
               + "but node did not respond."
             : InitProblem(call.Node, reply);
         if (problem is not null) Crash(problem);
-        else if (!AnyPending<Call.Init>()) BeginRelativeTime();
+        else if (!_state.Clients.AnyPending<Call.Init>()) BeginRelativeTime();
     }
 
     private static string? InitProblem(string node, ClientReply reply) =>
@@ -48,13 +47,16 @@ public sealed partial class RunEngine
     /// <c>topology</c> (kept open until the end); any failure aborts the test.</summary>
     private void BeginRelativeTime()
     {
-        _relStartNs = _clock.NowNs;
+        _state = _state with { RelStartNs = _clock.NowNs };
         _log.Info(_clock.NowNs, "jepsen test runner", "jepsen.core", "Relative time begins now");
         var topology = TopologyJson(Topology.Of(_o.Topology, _o.Nodes));
         foreach (var node in _o.Nodes)
         {
             var client = OpenClient("jepsen node " + node);
-            _setupClients.Add(client);
+            _state = _state with
+            {
+                Clients = _state.Clients with { Setup = _state.Clients.Setup.Add(client) },
+            };
             var body = $"{{\"type\":\"topology\",\"topology\":{topology},\"msg_id\":1}}";
             Request(new Call.Topology(client, node), node, body, ClientTimeoutMs,
                 "jepsen node " + node);
@@ -74,7 +76,7 @@ public sealed partial class RunEngine
                 _ => throw new System.Diagnostics.UnreachableException(),
             };
         if (problem is not null) Crash(problem);
-        else if (!AnyPending<Call.Topology>()) BeginMainPhase();
+        else if (!_state.Clients.AnyPending<Call.Topology>()) Resume(new Happened.SetupDone());
     }
 
     private string MalformedSetup(string node, NetMessage reply, string reason)

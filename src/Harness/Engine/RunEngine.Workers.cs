@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Maelstrom;
 
@@ -9,38 +9,30 @@ namespace FunctionalGossip.Harness.Engine;
 
 public sealed partial class RunEngine
 {
-    /// <summary>A worker's Maelstrom client (interpreter.clj opens a fresh one whenever the
-    /// worker's process changes, after an <c>:info</c>) and its next message id.</summary>
-    private sealed class ClientLink
-    {
-        public long? Process { get; set; }
-        public Network.ClientMailbox? Client { get; set; }
-        public long NextMsgId { get; set; } = 1;
-    }
-
-    private readonly ClientLink[] _links;
-
     /// <summary>Invokes a client op: records the invocation, then sends the request from the
     /// worker's client (opened if the process changed).</summary>
     private void InvokeClientOp(Directive.Invoke op)
     {
-        var (w, thread, link) = (op.Worker, RunState.WorkerThread(op.Worker), _links[op.Worker]);
+        var (w, thread) = (op.Worker, RunState.WorkerThread(op.Worker));
         var invoke = Record(Op.ForClient(0, RelNs, OpType.Invoke, op.Process, op.F, op.Value,
             final: op.Final));
         LogOp(thread, invoke);
-        if (link.Client is null || link.Process != op.Process)
+        var link = _state.Clients.Links[w];
+        var client = link.Client;
+        if (client is null || link.Process != op.Process)
         {
-            if (link.Client is not null) _net.Remove(link.Client.Id);
-            link.Client = OpenClient(thread);
-            link.Process = op.Process;
-            link.NextMsgId = 1;
+            if (client is not null) _net.Remove(client.Id);
+            client = OpenClient(thread);
+            link = new ClientLink(op.Process, client, 1);
         }
-        var msgId = link.NextMsgId++;
+        var msgId = link.NextMsgId;
+        var links = _state.Clients.Links.SetItem(w, link with { NextMsgId = msgId + 1 });
+        _state = _state with { Clients = _state.Clients with { Links = links } };
         var body = op.F == "broadcast"
             ? $"{{\"type\":\"broadcast\",\"message\":{((Edn.Int)op.Value).Value},"
               + $"\"msg_id\":{msgId}}}"
             : $"{{\"type\":\"read\",\"msg_id\":{msgId}}}";
-        Request(new Call.Op(link.Client, msgId, w, invoke), _o.NodeOfProcess(w), body,
+        Request(new Call.Op(client, msgId, w, invoke), _o.NodeOfProcess(w), body,
             ClientTimeoutMs, thread);
     }
 
@@ -54,8 +46,7 @@ public sealed partial class RunEngine
             : FromReply(w, invoke, reply, read);
         var completion = Record(done with { Time = RelNs });
         LogOp(RunState.WorkerThread(w), completion);
-        _state = Generator.Completed(_state, w, completion.Type == OpType.Info);
-        Pump();
+        Resume(new Happened.Completed(w, completion.Type == OpType.Info));
     }
 
     private Op FromReply(int w, Op invoke, ClientReply clientReply, bool read)
@@ -121,10 +112,10 @@ public sealed partial class RunEngine
 
     private void CloseClients()
     {
-        foreach (var link in _links)
+        foreach (var link in _state.Clients.Links)
         {
             if (link.Client is not null) _net.Remove(link.Client.Id);
         }
-        foreach (var c in _setupClients) _net.Remove(c.Id);
+        foreach (var c in _state.Clients.Setup) _net.Remove(c.Id);
     }
 }

@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Maelstrom;
 using FunctionalGossip.Harness.Maelstrom;
@@ -8,28 +8,24 @@ namespace FunctionalGossip.Harness.Engine;
 
 /// <summary>
 /// One Maelstrom broadcast test, transport- and clock-agnostic. The decisions are data:
-/// the run's state is one <see cref="RunState"/>, the generator and nemesis are pure
-/// functions of it (<see cref="Generator"/>, <see cref="Nemesis"/>) whose
-/// <see cref="Directive"/>s this class carries out, and client requests wait in a table
-/// (<c>Call</c>). What it adds is the I/O: setup (init, topology), Maelstrom's clients, the
-/// network, the history and jepsen.log. Single-threaded: every method runs on the
-/// scheduler's loop.
+/// the run's state is one <see cref="RunState"/> (the engine's only changing field), the
+/// generator and nemesis are pure functions of it (<see cref="Generator"/>,
+/// <see cref="Nemesis"/>) whose <see cref="Directive"/>s this class carries out, and client
+/// requests wait in the state's pending-call table (<see cref="Clients.Pending"/>). What it
+/// adds is the I/O: setup (init, topology), Maelstrom's clients, the network, and the
+/// history, violations and jepsen.log it appends to. Single-threaded: every method runs on
+/// the scheduler's loop.
 /// </summary>
-public sealed partial class RunEngine : INodeOutput
+public sealed partial class RunEngine
 {
     private readonly RunOptions _o;
     private readonly IScheduler _clock;
     private readonly INodeTransport _transport;
     private readonly Network _net;
     private readonly RunLog _log = new();
-    private RunState _state;
     private readonly List<Op> _history = [];
     private readonly List<Violation> _violations = [];
-    private readonly HashSet<string> _deadStdout = new(StringComparer.Ordinal);
-    private long _nextClient;
-    private long _relStartNs;
-    private string? _crash;
-    private bool _done;
+    private RunState _state;
 
     private RunEngine(RunOptions options, INodeTransport transport, IScheduler clock)
     {
@@ -38,7 +34,6 @@ public sealed partial class RunEngine : INodeOutput
         _state = RunState.Initial(options.Concurrency, root.Split(), root.Split());
         _net = new Network(clock, options.Latency, root.Split(), _log, options.LogNetSend,
             options.LogNetRecv, OnClientReply);
-        _links = [.. Enumerable.Range(0, options.Concurrency).Select(_ => new ClientLink())];
     }
 
     /// <summary>Runs a whole test through <paramref name="transport"/> on
@@ -54,11 +49,11 @@ public sealed partial class RunEngine : INodeOutput
         };
         clock.Post(engine.Start);
         clock.Post(engine.ReportProgress);
-        clock.Run(() => engine._done);
+        clock.Run(() => engine._state.Done);
         return engine.Finish();
     }
 
-    private long RelNs => _clock.NowNs - _relStartNs;
+    private long RelNs => _clock.NowNs - (_state.RelStartNs ?? 0);
 
     private void Start()
     {
@@ -73,17 +68,16 @@ public sealed partial class RunEngine : INodeOutput
             _log.Info(_clock.NowNs, "jepsen node " + node, "maelstrom.process",
                 $"launching {_o.Bin} [{string.Join(" ", _o.NodeArgs)}]");
         }
-        _transport.Start(_o.Nodes, this);
+        _transport.Start(_o.Nodes, OnLine, OnExit);
         SetupInit();
     }
 
     /// <summary>Aborts the run the way a failed Maelstrom setup does.</summary>
     private void Crash(string reason)
     {
-        if (_done) return;
-        _crash = reason;
+        if (_state.Done) return;
+        _state = _state with { Phase = RunPhase.Done, Crash = reason };
         _log.Warn(_clock.NowNs, "jepsen test runner", "jepsen.core", "Test crashed! " + reason);
-        _done = true;
     }
 
     private RunResult Finish()
@@ -91,15 +85,19 @@ public sealed partial class RunEngine : INodeOutput
         _transport.Stop();
         var logs = _o.Nodes.Select(n =>
             new KeyValuePair<string, IReadOnlyList<string>>(n, _transport.NodeLog(n))).ToList();
-        if (_crash is null)
+        if (_state.Crash is null)
             _log.Info(_clock.NowNs, "jepsen test runner", "jepsen.core", "Run complete, writing");
-        return new RunResult(_o, _history, _net.Journal, _violations, _log.Lines, logs, _crash,
-            _clock.NowNs, _net.Dropped);
+        return new RunResult(_o, _history, _net.Journal, _violations, _log.Lines, logs,
+            _state.Crash, _clock.NowNs, _net.Dropped);
     }
 
     /// <summary>Opens a Maelstrom client (<c>c0</c>, <c>c1</c>, …, one global counter).</summary>
-    private Network.ClientMailbox OpenClient(string thread) =>
-        _net.AddClient(Ids.Client(_nextClient++), thread);
+    private Network.ClientMailbox OpenClient(string thread)
+    {
+        var clients = _state.Clients;
+        _state = _state with { Clients = clients with { NextNumber = clients.NextNumber + 1 } };
+        return _net.AddClient(Ids.Client(clients.NextNumber), thread);
+    }
 
     private Op Record(Op op)
     {

@@ -40,11 +40,14 @@ public enum RunPhase
 public readonly record struct WorkerState(long Process, bool Busy);
 
 /// <summary>
-/// The run's state as the generator and the nemesis see it: the phase, every thread's
-/// business, the rotating thread index, when the next client and nemesis ops may go, the
-/// next value to broadcast and the two random streams the ops are drawn from. Only
-/// <see cref="Generator"/> and <see cref="Nemesis"/> make new states; the engine keeps the
-/// latest one.
+/// The run's state, in one record. The generator and the nemesis decide from the first part:
+/// the phase, every thread's business, the rotating thread index, when the next client and
+/// nemesis ops may go, the next value to broadcast and the two random streams the ops are
+/// drawn from; only <see cref="Generator"/> and <see cref="Nemesis"/> change it. The rest is
+/// the engine's: Maelstrom's clients with the pending-call table, when relative time began,
+/// why the run crashed, whose stdout is no longer read and how many ops completed. The engine
+/// keeps the latest state as its one changing field; the history, jepsen.log, journal and
+/// violations are outputs it appends to and never reads back.
 /// </summary>
 /// <param name="Phase">Where the generator is.</param>
 /// <param name="Workers">The client threads, by index.</param>
@@ -61,6 +64,12 @@ public readonly record struct WorkerState(long Process, bool Busy);
 /// <param name="Partition">The partition in force (its spec name), or "none".</param>
 /// <param name="Workload">The op mix and stagger stream.</param>
 /// <param name="NemesisRng">The partition choice and interval stream.</param>
+/// <param name="Clients">Maelstrom's clients and the calls awaiting replies.</param>
+/// <param name="RelStartNs">When relative time 0 was (after every <c>init</c>), once it
+/// was.</param>
+/// <param name="Crash">Why the run crashed (it is then <see cref="RunPhase.Done"/>).</param>
+/// <param name="DeadStdout">Nodes whose stdout is no longer read, after a bad line.</param>
+/// <param name="OpsDone">Client ops completed (ok, fail or info), for progress.</param>
 public sealed record RunState(
     RunPhase Phase,
     ImmutableArray<WorkerState> Workers,
@@ -76,16 +85,26 @@ public sealed record RunState(
     bool RateZeroSlept,
     string Partition,
     Prng Workload,
-    Prng NemesisRng)
+    Prng NemesisRng,
+    Clients Clients,
+    long? RelStartNs,
+    string? Crash,
+    ImmutableHashSet<string> DeadStdout,
+    int OpsDone)
 {
     /// <summary>The state at setup: <paramref name="workers"/> free threads, the first
-    /// nemesis op a start.</summary>
+    /// nemesis op a start, no client open.</summary>
     public static RunState Initial(int workers, Prng workload, Prng nemesis) => new(
         RunPhase.Setup,
         [.. Enumerable.Range(0, workers).Select(i => new WorkerState(i, false))],
         NemesisBusy: false, NemesisStarts: true, SleeperBusy: false, NextThread: 0,
         ClientNextNs: null, NemesisNextNs: null, CutoffNs: null, WakeAtNs: null,
-        NextValue: 0, RateZeroSlept: false, Partition: "none", workload, nemesis);
+        NextValue: 0, RateZeroSlept: false, Partition: "none", workload, nemesis,
+        Clients.None(workers), RelStartNs: null, Crash: null,
+        ImmutableHashSet.Create<string>(StringComparer.Ordinal), OpsDone: 0);
+
+    /// <summary>The run is over (finished or crashed).</summary>
+    public bool Done => Phase == RunPhase.Done;
 
     /// <summary>Client threads plus the nemesis thread.</summary>
     public int ThreadCount => Workers.Length + 1;

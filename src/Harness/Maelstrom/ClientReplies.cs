@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.Maelstrom;
 
 namespace FunctionalGossip.Harness.Maelstrom;

@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Format;
+using FunctionalGossip.Check.Edn;
 
 namespace FunctionalGossip.Harness.Processes;
 

@@ -28,16 +28,17 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     public NodeCost? NodeCost { get; private set; }
 
     /// <inheritdoc/>
-    public void Start(IReadOnlyList<string> nodeIds, INodeOutput output)
+    public void Start(IReadOnlyList<string> nodeIds, Action<string, string> onLine,
+        Action<string, NodeExit> onExit)
     {
         _order = nodeIds;
         foreach (var id in nodeIds)
             _nodes[id] = NodeProcess.Start(id, bin, args,
-                (node, line) => clock.Post(() => output.OnLine(node, line)),
+                (node, line) => clock.Post(() => onLine(node, line)),
                 (node, exit) => clock.Post(() =>
                 {
                     if (!_stopping && !ProcessRegistry.Interrupted.IsCancellationRequested)
-                        output.OnExit(node, exit);
+                        onExit(node, exit);
                 }));
     }
 

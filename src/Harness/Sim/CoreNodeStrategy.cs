@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FunctionalGossip.Core;
 using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
@@ -59,30 +58,20 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
 
         public NodeState State => _node.State;
 
-        public void Start(long nowMs, INodeIo io) => _node.Start(new Outputs(io));
+        public void Start(long nowMs, INodeOutputs outputs) => _node.Start(outputs);
 
-        public void OnLine(long nowMs, string line, INodeIo io)
+        public void OnLine(long nowMs, string line, INodeOutputs outputs)
         {
             var before = _node.State;
-            _node.OnLine(nowMs, line, new Outputs(io));
+            _node.OnLine(nowMs, line, outputs);
             if (owner.CheckInvariants) owner.Check(before, _node.State, line);
         }
 
-        public void OnTimer(long nowMs, string timer, INodeIo io)
+        public void OnTimer(long nowMs, TimerId timer, INodeOutputs outputs)
         {
-            var id = TimerNames.Parse(timer).IfNone(() => throw new UnreachableException(timer));
             var before = _node.State;
-            _node.OnTimer(nowMs, id, new Outputs(io));
+            _node.OnTimer(nowMs, timer, outputs);
             if (owner.CheckInvariants) owner.Check(before, _node.State, null);
-        }
-
-        private readonly struct Outputs(INodeIo io) : INodeOutputs
-        {
-            public void Stdout(string line) => io.Send(line);
-
-            public void SetTimer(TimerId timer, long atMs) => io.SetTimer(timer.Name(), atMs);
-
-            public void Journal(JournalEntry entry) => io.Log(entry);
         }
     }
 }

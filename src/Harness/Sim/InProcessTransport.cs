@@ -1,3 +1,4 @@
+using FunctionalGossip.Core;
 using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
@@ -35,13 +36,14 @@ public sealed class InProcessTransport : INodeTransport
         Prng rng) => (_clock, _strategy, _timing, _rng) = (clock, strategy, timing, rng);
 
     /// <inheritdoc/>
-    public void Start(IReadOnlyList<string> nodeIds, INodeOutput output)
+    public void Start(IReadOnlyList<string> nodeIds, Action<string, string> onLine,
+        Action<string, NodeExit> onExit)
     {
         foreach (var id in nodeIds)
         {
             var nodeRng = _rng.Split();
             var offsetNs = Ns(_timing.StartOffsetMs.Draw(nodeRng) * 1e6);
-            var host = new Host(this, id, _strategy.Create(), output, _clock.NowNs + offsetNs,
+            var host = new Host(this, id, _strategy.Create(), onLine, _clock.NowNs + offsetNs,
                 nodeRng);
             _hosts[id] = host;
             host.ScheduleStart();
@@ -64,12 +66,14 @@ public sealed class InProcessTransport : INodeTransport
 
     private static long Ns(double ns) => (long)Math.Round(ns);
 
-    /// <summary>One node process: its stdin queue, timer table, busy time and clock.</summary>
+    /// <summary>One node process: its stdin queue, timer table, busy time and clock; the node's
+    /// outputs come to it as they come to the shell's loop (<see cref="INodeOutputs"/>), and
+    /// its stdout lines go on to <paramref name="onLine"/>.</summary>
     private sealed class Host(InProcessTransport owner, string id, ISimNode node,
-        INodeOutput output, long originNs, Prng rng) : INodeIo
+        Action<string, string> onLine, long originNs, Prng rng) : INodeOutputs
     {
         private readonly Queue<string> _stdin = new();
-        private readonly Dictionary<string, long> _timers = new(StringComparer.Ordinal);
+        private readonly Dictionary<TimerId, long> _timers = [];
         private readonly List<string> _stdout = [];
         private bool _started;
         private long _busyUntilNs;
@@ -143,13 +147,13 @@ public sealed class InProcessTransport : INodeTransport
                 WaitForTimer();
         }
 
-        private string? DueTimer()
+        private TimerId? DueTimer()
         {
-            string? due = null;
+            TimerId? due = null;
             var dueMs = long.MaxValue;
-            foreach (var (name, atMs) in _timers)
-                if (atMs < dueMs || (atMs == dueMs && string.CompareOrdinal(name, due) < 0))
-                    (due, dueMs) = (name, atMs);
+            foreach (var (timer, atMs) in _timers)
+                if (atMs < dueMs || (atMs == dueMs && timer < due))
+                    (due, dueMs) = (timer, atMs);
             return dueMs <= NowMs ? due : null;
         }
 
@@ -192,26 +196,25 @@ public sealed class InProcessTransport : INodeTransport
 
         private void Flush()
         {
-            foreach (var line in _stdout) output.OnLine(id, line);
+            foreach (var line in _stdout) onLine(id, line);
             _stdout.Clear();
         }
 
         private void Emit(string[] lines)
         {
             if (owner._stopped) return;
-            foreach (var line in lines) output.OnLine(id, line);
+            foreach (var line in lines) onLine(id, line);
         }
 
-        public void Send(string line) => _stdout.Add(line);
+        public void Stdout(string line) => _stdout.Add(line);
 
-        public void Log(string line) => LogLines.Add(line);
+        public void SetTimer(TimerId timer, long atMs) => _timers[timer] = atMs;
 
-        public void Log(JournalEntry entry)
+        /// <summary>Written as its head and text, which spares building the whole line.</summary>
+        public void Journal(JournalEntry entry)
         {
             var (head, text) = JournalFormat.Split(entry);
             LogLines.Add(head, text);
         }
-
-        public void SetTimer(string timer, long atMs) => _timers[timer] = atMs;
     }
 }

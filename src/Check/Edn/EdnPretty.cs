@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FunctionalGossip.Check.Format;
+namespace FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Pretty-prints EDN the way fipp's <c>pprint</c> does (which Jepsen uses for results.edn):

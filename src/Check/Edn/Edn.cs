@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 
-namespace FunctionalGossip.Check.Format;
+namespace FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// An EDN value: a closed hierarchy (the private constructor stops other subclasses).

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FunctionalGossip.Check.Format;
+namespace FunctionalGossip.Check.Edn;
 
 public abstract partial record Edn
 {

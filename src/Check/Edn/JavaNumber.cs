@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FunctionalGossip.Check.Format;
+namespace FunctionalGossip.Check.Edn;
 
 /// <summary>
 /// Formats doubles and floats the way the JVM's <c>Double.toString</c>/<c>Float.toString</c> do

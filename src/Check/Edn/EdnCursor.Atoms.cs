@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace FunctionalGossip.Check.Format;
+namespace FunctionalGossip.Check.Edn;
 
 internal sealed partial class EdnCursor
 {
