@@ -82,6 +82,22 @@ public class PlotTests
     public void Plot_OfAnEmptyHistory_IsStillAnImage(string plot) =>
         Assert.NotEmpty(Decode(Render(plot, [])).Rgb);
 
+    /// <summary>What ScottPlot draws plot text with is the embedded DejaVu Sans file itself
+    /// (regular and bold), whatever fonts the machine has.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PlotFont_IsTheEmbeddedFile(bool bold)
+    {
+        Render("rate", []);
+        var typeface = ScottPlot.Fonts.GetTypeface(PlotFont.Name, bold, italic: false); // cached
+        using var stream = typeface.OpenStream();
+        using var data = SkiaSharp.SKData.Create(stream);
+        Assert.True(PlotFont.FileBytes(bold).SequenceEqual(data.AsSpan()),
+            $"{typeface.FamilyName} {(bold ? "bold" : "regular")} is not the embedded file");
+        Assert.Equal(bold ? 700 : 400, typeface.FontWeight);
+    }
+
     private static int Count(byte[] rgb, (byte R, byte G, byte B) c)
     {
         var n = 0;
