@@ -27,7 +27,7 @@ public static class TestCommand
     /// <summary>Runs the command; <paramref name="args"/> follow <c>test</c>. Returns 0 valid,
     /// 1 invalid, 2 unknown, 254 bad arguments, 255 internal error, 130 interrupted.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        CommandLine.Invoke(CommandLine.Root("", Definition()), ["test", .. args], stdout, stderr);
+        CommandLine.Run(Definition(), args, stdout, stderr);
 
     /// <summary>The <c>gossip test</c> command.</summary>
     public static Command Definition() => Define(new TestOptions());
@@ -39,12 +39,10 @@ public static class TestCommand
         var command = new GossipCommand("test", TestArgs.Summary, TestArgs.Details,
             BadArguments);
         TestOptions.AddTo(command, [options.SimMode, options.Seed, .. options.RunSymbols()]);
-        command.SetAction(r => options.Read(r) switch
+        command.SetRun((r, stdout, stderr) => options.Read(r) switch
         {
-            TestArgs.Run run => Guarded(run, r.InvocationConfiguration.Output,
-                r.InvocationConfiguration.Error),
-            TestArgs.Bad bad => CommandLine.Refuse(command, bad.Message,
-                r.InvocationConfiguration.Error),
+            TestArgs.Run run => Guarded(run, stdout, stderr),
+            TestArgs.Bad bad => CommandLine.Refuse(command, bad.Message, stderr),
             var other => throw new UnreachableException(other.ToString()),
         });
         return command;
