@@ -88,8 +88,9 @@ public static class TestCommand
         var dir = StoreWriter.NewRunFolder(run.StoreDir, DateTimeOffset.UtcNow);
         var (results, checkTime, plots) = CheckWhileWriting(result, dir);
         var extra = Extra(mode);
+        var defects = NodeDefects.Find(result.NodeLogs);
         StoreWriter.WriteFiles(dir, [.. StoreWriter.ResultFiles(results, extra),
-            .. Report(run, mode, result, results, plots)]);
+            .. Report(run, mode, result, results, defects, plots)]);
         StoreWriter.LinkLatest(run.StoreDir, dir);
         StoreIndex.Write(run.StoreDir);
         if (run.Timings)
@@ -107,7 +108,7 @@ public static class TestCommand
             return InternalError;
         }
         if (run.Json) stdout.WriteLine(ResultsWriter.ToJson(results, extra));
-        Summary.Write(run.Json ? stderr : stdout, run, mode, result, results, dir);
+        Summary.Write(run.Json ? stderr : stdout, run, mode, result, results, defects, dir);
         return results.Valid.ExitCode();
     }
 
@@ -133,10 +134,11 @@ public static class TestCommand
 
     /// <summary>The run report (none for a crashed run, which has no verdict).</summary>
     private static IEnumerable<KeyValuePair<string, byte[]>> Report(TestArgs.Run run, Mode mode,
-        RunResult result, CheckResults? results, IReadOnlyList<KeyValuePair<string, byte[]>> plots)
+        RunResult result, CheckResults? results, NodeDefects defects,
+        IReadOnlyList<KeyValuePair<string, byte[]>> plots)
     {
         if (results is null) yield break;
-        var input = new ReportInput(Summary.Rows(mode, result, results),
+        var input = new ReportInput(Summary.Rows(mode, result, results, defects),
             Summary.Command(run, result), plots);
         yield return new(RunReport.FileName, RunReport.Render(result, results, input));
     }
