@@ -40,6 +40,23 @@ public static class CommandLine
         return root;
     }
 
+    /// <summary>Runs <paramref name="command"/> on its own, as <c>gossip</c> would with
+    /// <paramref name="args"/> after the command's word (for <c>gossip bench</c>, the
+    /// <c>frontier</c> word first): parse, then the command's action, help or refusal, writing
+    /// to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit
+    /// status.</summary>
+    public static int Run(Command command, IReadOnlyList<string> args, TextWriter stdout,
+        TextWriter stderr) =>
+        Invoke(Root("", command), [command.Name, .. args], stdout, stderr);
+
+    /// <summary>Sets <paramref name="command"/>'s action to <paramref name="action"/>, which
+    /// gets the parse result and the invocation's stdout and stderr and returns the exit
+    /// status.</summary>
+    public static void SetRun(this Command command,
+        Func<ParseResult, TextWriter, TextWriter, int> action) =>
+        command.SetAction(r => action(r, r.InvocationConfiguration.Output,
+            r.InvocationConfiguration.Error));
+
     /// <summary>Parses <paramref name="args"/> (which start with the subcommand) against
     /// <paramref name="root"/> and runs the chosen command's action, help or version, writing
     /// to <paramref name="stdout"/> and <paramref name="stderr"/>; returns the exit

@@ -22,8 +22,7 @@ public static class ReplayCommand
     /// </summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr,
         bool interactive) =>
-        CommandLine.Invoke(CommandLine.Root("", Definition(stdin, interactive)),
-            ["replay", .. args], stdout, stderr);
+        CommandLine.Run(Definition(stdin, interactive), args, stdout, stderr);
 
     /// <summary>The <c>gossip replay</c> command, reading commands from
     /// <paramref name="stdin"/> (with line editing when <paramref name="interactive"/>).
@@ -32,11 +31,10 @@ public static class ReplayCommand
     {
         var a = new ReplayArgs();
         var command = a.Command(BadInput);
-        command.SetAction(r => a.Read(r) switch
+        command.SetRun((r, stdout, stderr) => a.Read(r) switch
         {
-            ({ } open, _) => Open(open, stdin, r.InvocationConfiguration.Output,
-                r.InvocationConfiguration.Error, interactive),
-            (_, var error) => CommandLine.Refuse(command, error!, r.InvocationConfiguration.Error),
+            ({ } open, _) => Open(open, stdin, stdout, stderr, interactive),
+            (_, var error) => CommandLine.Refuse(command, error!, stderr),
         });
         return command;
     }

@@ -13,11 +13,12 @@ internal abstract record InputLine
 /// <summary>
 /// Reads \n-terminated lines, refusing to hold more than <paramref name="maxChars"/> of one
 /// line in memory: a huge line is consumed and reported by length, so no input can exhaust
-/// the node's memory. A final line without a newline still counts.
+/// the node's memory. A final line without a newline still counts. Reads
+/// <paramref name="bufferChars"/> characters at a time.
 /// </summary>
-internal sealed class BoundedLineReader(TextReader reader, int maxChars)
+internal sealed class BoundedLineReader(TextReader reader, int maxChars, int bufferChars)
 {
-    private readonly char[] _buffer = new char[64 * 1024];
+    private readonly char[] _buffer = new char[bufferChars];
     private int _pos;
     private int _len;
 

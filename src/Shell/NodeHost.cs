@@ -19,6 +19,12 @@ internal sealed class NodeHost : INodeOutputs
     /// <summary>Longest stdin line kept in memory (characters).</summary>
     public const int MaxLineChars = 8 * 1024 * 1024;
 
+    /// <summary>Buffer size of stdin, stdout and stderr (bytes or characters). Small on
+    /// purpose: every buffer is zeroed, page by page, before <c>init</c> is answered (a 64 KiB
+    /// one cost about 40 page faults each), and a longer line just takes more than one read or
+    /// write.</summary>
+    private const int StreamBuffer = 4096;
+
     private abstract record Input
     {
         private Input() { }
@@ -36,8 +42,10 @@ internal sealed class NodeHost : INodeOutputs
     private NodeHost(NodeSettings settings)
     {
         var utf8 = new UTF8Encoding(false);
-        _stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16) { NewLine = "\n" };
-        _stderr = new StreamWriter(Console.OpenStandardError(), utf8, 1 << 16) { NewLine = "\n" };
+        _stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, StreamBuffer)
+            { NewLine = "\n" };
+        _stderr = new StreamWriter(Console.OpenStandardError(), utf8, StreamBuffer)
+            { NewLine = "\n" };
         _node = new JournaledNode(settings);
     }
 
@@ -94,8 +102,9 @@ internal sealed class NodeHost : INodeOutputs
     private void StartStdinPump()
     {
         var reader = new BoundedLineReader(
-            new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), false, 1 << 16),
-            MaxLineChars);
+            new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), false,
+                StreamBuffer),
+            MaxLineChars, StreamBuffer);
         var thread = new Thread(() =>
         {
             while (reader.Next() is { } line) _inbox.Add(new Input.Line(line));

@@ -82,6 +82,25 @@ public class PlotTests
     public void Plot_OfAnEmptyHistory_IsStillAnImage(string plot) =>
         Assert.NotEmpty(Decode(Render(plot, [])).Rgb);
 
+    /// <summary>What ScottPlot draws plot text with is the embedded DejaVu Sans file itself
+    /// (regular and bold), whatever fonts the machine has: the embedded font's resolver is
+    /// asked first (on a machine with the same DejaVu installed, the bytes alone would not
+    /// tell the two apart).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PlotFont_IsTheEmbeddedFile(bool bold)
+    {
+        Render("rate", []);
+        Assert.IsType<PlotFont>(ScottPlot.Fonts.FontResolvers.First());
+        var typeface = ScottPlot.Fonts.GetTypeface(PlotFont.Name, bold, italic: false); // cached
+        using var stream = typeface.OpenStream();
+        using var data = SkiaSharp.SKData.Create(stream);
+        Assert.True(PlotFont.FileBytes(bold).SequenceEqual(data.AsSpan()),
+            $"{typeface.FamilyName} {(bold ? "bold" : "regular")} is not the embedded file");
+        Assert.Equal(bold ? 700 : 400, typeface.FontWeight);
+    }
+
     private static int Count(byte[] rgb, (byte R, byte G, byte B) c)
     {
         var n = 0;

@@ -23,7 +23,8 @@ public sealed class ReportTests
     {
         var results = run.Check();
         var plots = StoreWriter.RunFiles(run).Where(f => f.Key.EndsWith(".png")).ToList();
-        var input = new ReportInput(Summary.Rows(Mode.Simulated(), run, results),
+        var input = new ReportInput(
+            Summary.Rows(Mode.Simulated(), run, results, NodeDefects.Find(run.NodeLogs)),
             TestArgs.Render(run.Options), plots);
         return Encoding.UTF8.GetString(RunReport.Render(run, results, input));
     }

@@ -33,8 +33,7 @@ public static class CheckCommand
     /// unreadable history, 255 internal error.
     /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        CommandLine.Invoke(CommandLine.Root("", Definition()), ["check", .. args], stdout,
-            stderr);
+        CommandLine.Run(Definition(), args, stdout, stderr);
 
     /// <summary>The <c>gossip check</c> command.</summary>
     public static Command Definition()
@@ -45,9 +44,8 @@ public static class CheckCommand
         {
             a.Path, a.Json, a.Availability,
         };
-        command.SetAction(r => Guarded(r.GetValue(a.Path)!, r.GetValue(a.Json),
-            r.GetValue(a.Availability)!, r.InvocationConfiguration.Output,
-            r.InvocationConfiguration.Error));
+        command.SetRun((r, stdout, stderr) => Guarded(r.GetValue(a.Path)!, r.GetValue(a.Json),
+            r.GetValue(a.Availability)!, stdout, stderr));
         return command;
     }
 

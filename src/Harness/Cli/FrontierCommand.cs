@@ -65,8 +65,7 @@ public static class FrontierCommand
 
     /// <summary>Runs the command; <paramref name="args"/> follow <c>frontier</c>.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        CommandLine.Invoke(CommandLine.Root("", Bench()), ["bench", "frontier", .. args], stdout,
-            stderr);
+        CommandLine.Run(Bench(), ["frontier", .. args], stdout, stderr);
 
     /// <summary>The <c>gossip bench</c> command and its <c>frontier</c> subcommand.</summary>
     public static Command Bench() =>
@@ -92,14 +91,13 @@ public static class FrontierCommand
             seeds, outDir, configs,
         };
         TestOptions.AddTo(command, test.RunSymbols());
-        command.SetAction(r =>
+        command.SetRun((r, stdout, stderr) =>
         {
             var parsed = test.AnyGiven(r) ? test.Read(r) : DefaultRun();
             if (parsed is not TestArgs.Run run)
-                return CommandLine.Refuse(command, ((TestArgs.Bad)parsed).Message,
-                    r.InvocationConfiguration.Error);
+                return CommandLine.Refuse(command, ((TestArgs.Bad)parsed).Message, stderr);
             return Sweep(run.Options, r.GetValue(configs)!, (int)r.GetValue(seeds),
-                r.GetValue(outDir)!, r.InvocationConfiguration.Output, r.InvocationConfiguration.Error);
+                r.GetValue(outDir)!, stdout, stderr);
         });
         return command;
     }

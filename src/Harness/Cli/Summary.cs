@@ -14,15 +14,17 @@ namespace FunctionalGossip.Harness.Cli;
 internal static class Summary
 {
     public static void Write(TextWriter w, TestArgs.Run run, Mode mode, RunResult result,
-        CheckResults results, string dir)
+        CheckResults results, NodeDefects defects, string dir)
     {
-        var rows = Rows(mode, result, results);
+        var rows = Rows(mode, result, results, defects);
         rows.Add(("store", dir));
-        var verdict = Check.Cli.CheckCommand.Verdict(results.Valid);
+        var verdict = Check.Cli.CheckCommand.Verdict(results.Valid)
+            + (defects.Any ? "\n" + defects.Verdict : "");
         var seedLine = $"seed {result.Options.Seed}: {Command(run, result)}";
         if (Terminal.Is(w))
         {
-            Terminal.Summary(w, rows, results.Valid, verdict, seedLine);
+            Terminal.Summary(w, rows, defects.Any ? Validity.Unknown : results.Valid, verdict,
+                seedLine);
             return;
         }
         foreach (var (name, value) in rows) Row(w, name, value);
@@ -35,9 +37,10 @@ internal static class Summary
         TestArgs.Render(result.Options, run.Sim);
 
     /// <summary>The table's rows, name then value, except the store folder (which the run
-    /// report must not contain: it names the wall-clock start).</summary>
+    /// report must not contain: it names the wall-clock start). A row names the nodes that
+    /// journalled internal errors, when any did.</summary>
     public static List<(string Name, string Value)> Rows(Mode mode, RunResult result,
-        CheckResults results)
+        CheckResults results, NodeDefects defects)
     {
         var o = result.Options;
         var s = results.Stats.All;
@@ -60,6 +63,7 @@ internal static class Summary
         };
         if (result.Violations.Count > 0)
             rows.Add(("violations", $"{result.Violations.Count} (above)"));
+        if (defects.Any) rows.Add(("node defects", defects.Row));
         if (mode.OverheadNs is { } overhead)
             rows.Add(("harness",
                 Overhead(overhead) + (mode.HarnessNote is { } n ? $" ({n})" : "")));

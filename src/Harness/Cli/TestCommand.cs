@@ -27,7 +27,7 @@ public static class TestCommand
     /// <summary>Runs the command; <paramref name="args"/> follow <c>test</c>. Returns 0 valid,
     /// 1 invalid, 2 unknown, 254 bad arguments, 255 internal error, 130 interrupted.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        CommandLine.Invoke(CommandLine.Root("", Definition()), ["test", .. args], stdout, stderr);
+        CommandLine.Run(Definition(), args, stdout, stderr);
 
     /// <summary>The <c>gossip test</c> command.</summary>
     public static Command Definition() => Define(new TestOptions());
@@ -40,12 +40,10 @@ public static class TestCommand
             BadArguments);
         TestOptions.AddTo(command,
             [options.SimMode, options.Seed, .. options.RunSymbols(), options.CheckInvariants]);
-        command.SetAction(r => options.Read(r) switch
+        command.SetRun((r, stdout, stderr) => options.Read(r) switch
         {
-            TestArgs.Run run => Guarded(run, r.InvocationConfiguration.Output,
-                r.InvocationConfiguration.Error),
-            TestArgs.Bad bad => CommandLine.Refuse(command, bad.Message,
-                r.InvocationConfiguration.Error),
+            TestArgs.Run run => Guarded(run, stdout, stderr),
+            TestArgs.Bad bad => CommandLine.Refuse(command, bad.Message, stderr),
             var other => throw new UnreachableException(other.ToString()),
         });
         return command;
@@ -92,8 +90,9 @@ public static class TestCommand
         var dir = StoreWriter.NewRunFolder(run.StoreDir, DateTimeOffset.UtcNow);
         var (results, checkTime, plots) = CheckWhileWriting(result, dir);
         var extra = Extra(mode);
+        var defects = NodeDefects.Find(result.NodeLogs);
         StoreWriter.WriteFiles(dir, [.. StoreWriter.ResultFiles(results, extra),
-            .. Report(run, mode, result, results, plots)]);
+            .. Report(run, mode, result, results, defects, plots)]);
         StoreWriter.LinkLatest(run.StoreDir, dir);
         StoreIndex.Write(run.StoreDir);
         if (run.Timings)
@@ -111,7 +110,7 @@ public static class TestCommand
             return InternalError;
         }
         if (run.Json) stdout.WriteLine(ResultsWriter.ToJson(results, extra));
-        Summary.Write(run.Json ? stderr : stdout, run, mode, result, results, dir);
+        Summary.Write(run.Json ? stderr : stdout, run, mode, result, results, defects, dir);
         return results.Valid.ExitCode();
     }
 
@@ -137,10 +136,11 @@ public static class TestCommand
 
     /// <summary>The run report (none for a crashed run, which has no verdict).</summary>
     private static IEnumerable<KeyValuePair<string, byte[]>> Report(TestArgs.Run run, Mode mode,
-        RunResult result, CheckResults? results, IReadOnlyList<KeyValuePair<string, byte[]>> plots)
+        RunResult result, CheckResults? results, NodeDefects defects,
+        IReadOnlyList<KeyValuePair<string, byte[]>> plots)
     {
         if (results is null) yield break;
-        var input = new ReportInput(Summary.Rows(mode, result, results),
+        var input = new ReportInput(Summary.Rows(mode, result, results, defects),
             Summary.Command(run, result), plots);
         yield return new(RunReport.FileName, RunReport.Render(result, results, input));
     }

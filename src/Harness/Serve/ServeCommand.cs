@@ -19,8 +19,7 @@ public static class ServeCommand
     /// <summary>Runs the command; <paramref name="args"/> follow <c>serve</c>. Returns 0
     /// after Ctrl-C, 254 for bad arguments, 1 when the port cannot be listened on.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        CommandLine.Invoke(CommandLine.Root("", Definition()), ["serve", .. args], stdout,
-            stderr);
+        CommandLine.Run(Definition(), args, stdout, stderr);
 
     /// <summary>The <c>gossip serve</c> command.</summary>
     public static Command Definition()
@@ -33,10 +32,9 @@ public static class ServeCommand
         {
             store, port,
         };
-        command.SetAction(r =>
+        command.SetRun((r, stdout, stderr) =>
         {
-            var (dir, stdout, stderr) = (r.GetValue(store)!, r.InvocationConfiguration.Output,
-                r.InvocationConfiguration.Error);
+            var dir = r.GetValue(store)!;
             if (Directory.Exists(dir)) return Serve(dir, (int)r.GetValue(port), stdout, stderr);
             stderr.WriteLine($"gossip serve: no store folder {dir} (see gossip serve --help)");
             return Cli.TestCommand.BadArguments;

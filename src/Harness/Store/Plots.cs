@@ -7,11 +7,13 @@ namespace FunctionalGossip.Harness.Store;
 /// bytes.</summary>
 internal static class Plots
 {
-    /// <summary>An empty plot in the house style (sans-serif text).</summary>
+    /// <summary>An empty plot in the house style: all text in the embedded
+    /// <see cref="PlotFont"/>.</summary>
     public static Plot New()
     {
+        PlotFont.EnsureRegistered();
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans);
+        plot.Font.Set(PlotFont.Name);
         return plot;
     }
 

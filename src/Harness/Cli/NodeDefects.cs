@@ -1,0 +1,47 @@
+namespace FunctionalGossip.Harness.Cli;
+
+/// <summary>
+/// The internal errors a run's nodes journalled. Core's <c>Node.SafeStep</c> turns an
+/// exception in decoding or stepping into the note "internal error, input ignored: …" and
+/// keeps its state, so a node with a defect can still pass Maelstrom's checker; every
+/// <c>gossip test</c> run therefore reads its node logs for that note, and the summary and
+/// the closing verdict name the nodes that wrote it.
+/// </summary>
+/// <param name="Nodes">Each node that journalled one: its id, how many, and the first
+/// line.</param>
+internal sealed record NodeDefects(IReadOnlyList<(string Node, int Count, string First)> Nodes)
+{
+    /// <summary>What a journal line of such a note contains (Core's journal writes a note
+    /// as <c>&lt;ms&gt; log &lt;text&gt;</c>).</summary>
+    public const string Marker = " log internal error";
+
+    /// <summary>The nodes of <paramref name="nodeLogs"/> (id, stderr lines) that journalled
+    /// an internal error.</summary>
+    public static NodeDefects Find(
+        IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> nodeLogs) =>
+        new([.. nodeLogs
+            .Select(log => (log.Key, Lines: log.Value.Where(IsDefect).Take(1).ToList(),
+                Count: log.Value.Count(IsDefect)))
+            .Where(n => n.Count > 0)
+            .Select(n => (n.Key, n.Count, n.Lines[0]))]);
+
+    /// <summary>Whether <paramref name="line"/> is the journal's note of an internal
+    /// error.</summary>
+    public static bool IsDefect(string line) => line.Contains(Marker, StringComparison.Ordinal);
+
+    /// <summary>Whether any node journalled one.</summary>
+    public bool Any => Nodes.Count > 0;
+
+    /// <summary>The summary row: how many per node, and the first one's line.</summary>
+    public string Row =>
+        $"{Nodes.Sum(n => n.Count)} internal errors, inputs ignored: "
+        + string.Join(", ", Nodes.Select(n => $"{n.Node} {n.Count}"))
+        + $"; first: {Nodes[0].Node}: {Shorten(Nodes[0].First)}";
+
+    /// <summary>The closing line after Maelstrom's verdict on the history.</summary>
+    public string Verdict =>
+        $"but {string.Join(", ", Nodes.Select(n => n.Node))} journalled internal errors "
+        + "(inputs ignored): the node has a defect, see node-logs/";
+
+    private static string Shorten(string line) => line.Length <= 160 ? line : line[..160] + "…";
+}
