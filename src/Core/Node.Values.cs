@@ -97,6 +97,7 @@ public static partial class Node
     {
         var (known, added) = s.Values.AddNew(values);
         var fresh = Forwards(s, from) ? added : Seq<long>();
+        if (fresh.IsEmpty) return s with { Values = known, Peers = Owned(s.Peers, values, from) };
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
             : fresh.IsEmpty || !(link.Forwarded || s.Upstream == Some(peer))
@@ -104,6 +105,15 @@ public static partial class Node
                 : link with { Unsent = link.Unsent.TryAddRange(fresh) });
         return s with { Values = known, Peers = peers };
     }
+
+    /// <summary>The links after <paramref name="from"/> showed it holds
+    /// <paramref name="values"/>, when nothing new is queued: only its own link can change, so
+    /// the map is not rebuilt (at a hub, that is a thousand links per message).</summary>
+    private static Map<string, PeerLink> Owned(Map<string, PeerLink> peers, Seq<long> values,
+        string from) =>
+        peers.Find(from).Case is PeerLink link && !link.Unsent.IsEmpty && !values.IsEmpty
+            ? peers.SetItem(from, link with { Unsent = link.Unsent.RemoveRange(values) })
+            : peers;
 
     /// <summary>Whether values learned from <paramref name="from"/> are passed on: always
     /// from a client, and from another node only when the relay forwards learned
