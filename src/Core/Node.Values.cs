@@ -98,11 +98,12 @@ public static partial class Node
         var (known, added) = s.Values.AddNew(values);
         var fresh = Forwards(s, from) ? added : Seq<long>();
         if (fresh.IsEmpty) return s with { Values = known, Peers = Owned(s.Peers, values, from) };
+        var queue = new SameAddition(fresh);
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
             : fresh.IsEmpty || !(link.Forwarded || s.Upstream == Some(peer))
                 ? link
-                : link with { Unsent = link.Unsent.TryAddRange(fresh) });
+                : link with { Unsent = queue.To(link.Unsent) });
         return s with { Values = known, Peers = peers };
     }
 
