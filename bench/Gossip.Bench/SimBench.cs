@@ -19,6 +19,9 @@ public static class SimBench
         "100", "--seed", "7",
     ];
 
+    /// <summary>GOSSIP_BENCH_ALLOC=1: also the simulation's allocation by type.</summary>
+    private static bool ByType => Environment.GetEnvironmentVariable("GOSSIP_BENCH_ALLOC") == "1";
+
     public static int Run(string[] args)
     {
         var repeat = args.Length >= 2 && args[0] == "--repeat" ? int.Parse(args[1]) : 5;
@@ -31,9 +34,15 @@ public static class SimBench
             var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1),
                 GC.CollectionCount(2));
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            using var sampler = ByType ? new AllocationSampler() : null;
             var clock = Stopwatch.StartNew();
             var result = Simulator.Run(run.Options);
             var sim = clock.Elapsed.TotalMilliseconds;
+            if (sampler is not null)
+            {
+                Console.WriteLine("simulation's allocation by type (sampled):");
+                foreach (var line in sampler.Top(25)) Console.WriteLine("  " + line);
+            }
             var simAlloc = GC.GetTotalAllocatedBytes(true) - allocated;
             var results = result.Check();
             var checkAlloc = GC.GetTotalAllocatedBytes(true) - allocated - simAlloc;

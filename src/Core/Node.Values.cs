@@ -104,11 +104,13 @@ public static partial class Node
     {
         var (known, added) = s.Values.AddNew(values);
         var fresh = Forwards(s, from) ? added : Seq<long>();
+        if (fresh.IsEmpty) return s with { Values = known, Peers = Owned(s.Peers, values, from) };
+        var queue = new SameAddition(fresh);
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
             : fresh.IsEmpty || !(link.Forwarded || s.Upstream == Some(peer))
                 ? link
-                : link with { Unsent = link.Unsent.TryAddRange(fresh) });
+                : link with { Unsent = queue.To(link.Unsent) });
         return s with { Values = known, Peers = peers };
     }
 
@@ -119,8 +121,8 @@ public static partial class Node
     /// it from there. They never go round again from here (<see cref="PeerLink.PassedOn"/>): if
     /// our link to that node is cut too, they wait for its resend (detours of detours flooded a
     /// side of a partition with copies, and where acknowledgements lag detour-ms they circled
-    /// for ever). The values
-    /// are stored first (see <see cref="Learn"/>), so the link owes only values held.
+    /// for ever). The values are stored first (see <see cref="Learn"/>), so the link owes only
+    /// values held.
     /// </summary>
     private static NodeState PassOn(NodeState s, Seq<string> targets, Seq<long> values,
         string from) =>
@@ -139,6 +141,15 @@ public static partial class Node
                         : link),
                 }
                 : acc);
+
+    /// <summary>The links after <paramref name="from"/> showed it holds
+    /// <paramref name="values"/>, when nothing new is queued: only its own link can change, so
+    /// the map is not rebuilt (at a hub, that is a thousand links per message).</summary>
+    private static Map<string, PeerLink> Owned(Map<string, PeerLink> peers, Seq<long> values,
+        string from) =>
+        peers.Find(from).Case is PeerLink link && !link.Unsent.IsEmpty && !values.IsEmpty
+            ? peers.SetItem(from, link with { Unsent = link.Unsent.RemoveRange(values) })
+            : peers;
 
     /// <summary>Whether values learned from <paramref name="from"/> are passed on: always
     /// from a client, and from another node only when the relay forwards learned

@@ -68,20 +68,31 @@ public static class FloorHistory
     private static NodeArrivals[] Arrivals(IReadOnlyList<Op> history, Func<long, int?> nodeOf,
         long hopNs, PartitionSchedule schedule)
     {
+        bool Floods(Op op, out int origin)
+        {
+            origin = -1;
+            return op.ClientNumber is long p && op.Type == OpType.Invoke
+                && (op.IsF("broadcast") || op.IsF("add")) && nodeOf(p) is int o
+                && (origin = o) >= 0;
+        }
+        // Sized for every broadcast up front: at 1,000 nodes these lists hold ten million
+        // arrivals, and growing them by doubling copied each several times.
+        var floods = history.Count(op => Floods(op, out _));
         var perNode = Enumerable.Range(0, schedule.NodeCount)
-            .Select(_ => new List<Arrival>()).ToArray();
+            .Select(_ => new List<Arrival>(floods)).ToArray();
         foreach (var op in history)
         {
-            if (op.ClientNumber is not long p || op.Type != OpType.Invoke
-                || !(op.IsF("broadcast") || op.IsF("add")) || nodeOf(p) is not int origin)
-                continue;
+            if (!Floods(op, out var origin)) continue;
             var at = FloodArrivals.Of(origin, op.Time, hopNs, schedule);
             for (var n = 0; n < at.Length; n++)
             {
                 if (at[n] != long.MaxValue) perNode[n].Add(new Arrival(at[n], op.Index, op.Value));
             }
         }
-        return [.. perNode.Select(list => new NodeArrivals(list))];
+        // Each node's list is dropped once its arrays are built, so the two never all coexist.
+        var nodes = new NodeArrivals[perNode.Length];
+        for (var n = 0; n < perNode.Length; n++) (nodes[n], perNode[n]) = (new(perNode[n]), null!);
+        return nodes;
     }
 
     private readonly record struct Arrival(long TimeNs, long Index, Edn Value);
