@@ -204,6 +204,8 @@ public static partial class Node
     /// </summary>
     private static Transition Detour(NodeState s, long now, Seq<Effect> before)
     {
+        // Only MarkDetours takes links for cut, and not without detour-ms: spare the scan.
+        if (s.Settings.DetourMs == 0) return new Transition(s, before);
         var owing = s.Peers.Filter(l => l.Detouring)
             .Map(l => l.Owed.RemoveRange(l.Detoured).RemoveRange(l.PassedOn))
             .Filter(v => !v.IsEmpty);

@@ -108,7 +108,7 @@ public static partial class Node
         var queue = new SameAddition(fresh);
         var peers = s.Peers.Map((peer, link) => peer == from
             ? link.Unsent.IsEmpty ? link : link with { Unsent = link.Unsent.RemoveRange(values) }
-            : fresh.IsEmpty || !(link.Forwarded || s.Upstream == Some(peer))
+            : !(link.Forwarded || s.Upstream == Some(peer))
                 ? link
                 : link with { Unsent = queue.To(link.Unsent) });
         return s with { Values = known, Peers = peers };
@@ -127,20 +127,24 @@ public static partial class Node
     private static NodeState PassOn(NodeState s, Seq<string> targets, Seq<long> values,
         string from) =>
         targets.Filter(t => t != s.Self && t != from && IsNode(s, t)).Distinct().Fold(s,
-            (acc, t) => acc.Peers.Find(t).IfNone(PeerLink.Opened) is var link
-                && link.Owed is var owed
-                ? acc with
-                {
-                    Peers = acc.Peers.AddOrUpdate(t, values.Filter(v => !owed.Contains(v))
-                        is var lacking
-                        ? link with
-                        {
-                            Unsent = link.Unsent.TryAddRange(lacking),
-                            PassedOn = link.PassedOn.TryAddRange(lacking),
-                        }
-                        : link),
-                }
-                : acc);
+            (acc, t) => acc with
+            {
+                Peers = acc.Peers.AddOrUpdate(t,
+                    OwingAlso(acc.Peers.Find(t).IfNone(PeerLink.Opened), values)),
+            });
+
+    /// <summary>The link owing, besides what it owes, those of <paramref name="values"/> it
+    /// did not owe yet, marked as passed on.</summary>
+    private static PeerLink OwingAlso(PeerLink link, Seq<long> values)
+    {
+        var owed = link.Owed;
+        var lacking = values.Filter(v => !owed.Contains(v));
+        return link with
+        {
+            Unsent = link.Unsent.TryAddRange(lacking),
+            PassedOn = link.PassedOn.TryAddRange(lacking),
+        };
+    }
 
     /// <summary>The links after <paramref name="from"/> showed it holds
     /// <paramref name="values"/>, when nothing new is queued: only its own link can change, so
