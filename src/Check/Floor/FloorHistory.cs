@@ -16,9 +16,13 @@ public sealed record FloorModel(IReadOnlyList<string> Nodes, Func<long, string> 
 /// <summary>
 /// The history the run would have had with an ideal flood: the same ops at the same times,
 /// but every <c>:ok</c> read returns the values whose flood arrival at the read's node comes
-/// before the read does. A broadcast's value is at its node from the broadcast's invocation
-/// and a read reaches its node at its invocation (client messages have no latency); at the
-/// same instant, the op invoked first comes first.
+/// before the read completes. A broadcast's value is at its node from the broadcast's
+/// invocation; at the same instant, the op that happened first in the history comes first.
+/// A read is judged at its completion, not its invocation: client messages have no latency,
+/// but a read queues head-of-line behind node messages delayed for its node (Maelstrom's
+/// net.clj delivers each destination's queue in deadline order), so the node may answer it
+/// well after its invocation. The node answers no later than the completion, so a read's
+/// floor values include all it could have returned and the floor stays a lower bound.
 /// </summary>
 public static class FloorHistory
 {
@@ -61,7 +65,7 @@ public static class FloorHistory
             index.TryGetValue(model.NodeOfProcess(process), out var i) ? i : null;
         var arrived = Arrivals(history, NodeOf, model.HopMs * 1_000_000, schedule);
         return (inv, completion) => completion.ClientNumber is long p && NodeOf(p) is int node
-            ? arrived[node].Before(inv.Time, inv.Index) : null;
+            ? arrived[node].Before(completion.Time, completion.Index) : null;
     }
 
     /// <summary>Every broadcast invocation's flood arrivals, gathered per node.</summary>
@@ -114,8 +118,8 @@ public static class FloorHistory
             _values = [.. arrivals.Select(a => a.Value)];
         }
 
-        /// <summary>The values that arrived before an op invoked at <paramref name="timeNs"/>
-        /// with history index <paramref name="index"/>, in arrival order.</summary>
+        /// <summary>The values that arrived before an op at <paramref name="timeNs"/> with
+        /// history index <paramref name="index"/>, in arrival order.</summary>
         public ReadOnlyMemory<Edn> Before(long timeNs, long index)
         {
             int lo = 0, hi = _times.Length;
