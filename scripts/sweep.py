@@ -87,6 +87,8 @@ def main():
     ap.add_argument("--gap-targets", default="500,1000",
                     help="median,max gap to the floor (ms) a seed may reach; seeds over each "
                          "are counted")
+    ap.add_argument("--list-over", action="store_true",
+                    help="also list each seed over a gap target, with its gaps")
     ap.add_argument("configs", nargs="+", help="'name|flags'")
     a = ap.parse_args()
     store = tempfile.mkdtemp(prefix="gossip-sweep-")
@@ -109,6 +111,11 @@ def main():
                 lambda s: run_one(a.bin, a.mode, flags, s, os.path.join(store, str(s))), seeds))
         row, bad = summarise(f"{name} (`{flags}`)", runs, targets)
         print(row, flush=True)
+        if a.list_over:
+            for r in runs:
+                if (r.get("gap_median") or 0) > targets[0] or (r.get("gap_max") or 0) > targets[1]:
+                    print(f"  seed {r['seed']}: median gap {r['gap_median']:+}, "
+                          f"max gap {r['gap_max']:+}, msgs-per-op {r['msgs']:.2f}", flush=True)
         errors += bad
     shutil.rmtree(store, ignore_errors=True)
     for e in errors:

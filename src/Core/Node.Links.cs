@@ -266,20 +266,31 @@ public static partial class Node
         b.Up || b.From.IsSome ? now : now + s.Settings.AckMs;
 
     /// <summary>
-    /// After values were learned: links that are eager (see <see cref="Eager"/>) send their
-    /// unsent values now, as a batch, instead of on the tick; a link whose values go round a
-    /// cut does not (see <see cref="PeerLink.GoesRound"/>).
+    /// After values were learned from <paramref name="from"/>: links that are eager (see
+    /// <see cref="Eager"/>) send their unsent values now, as a batch, instead of on the tick; a
+    /// link whose values go round a cut does not (see <see cref="PeerLink.GoesRound"/>). With
+    /// <c>eager=up</c> that is the shape's upstream, and while in fallback (the detour is
+    /// already long, so no tick wait is added to it):
+    /// the fallback upstream for values a client gave us (one message per value, as to the
+    /// hub; values learned from other nodes still wait for the tick, or a chain of fallbacks
+    /// would cost a message per value per hop), and a peer in fallback that relays through us
+    /// for values from our upstream (those come in one batch per tick anyway, so passing each
+    /// on at once costs no more messages than the tick would).
     /// </summary>
-    private static Transition FlushEager(NodeState s, long now, Seq<Effect> before)
+    private static Transition FlushEager(NodeState s, long now, Seq<Effect> before, string from)
     {
-        bool Eager(string peer) => s.Settings.Eager switch
+        var fromClient = !IsNode(s, from);
+        var fromUpstream = s.Upstream == Some(from);
+        bool Eager(string peer, PeerLink link) => s.Settings.Eager switch
         {
             Core.Eager.All => true,
-            Core.Eager.Up => s.Upstream == Some(peer) && s.Upstream == s.ShapeUpstream,
+            Core.Eager.Up => s.Upstream == Some(peer)
+                    && (s.Upstream == s.ShapeUpstream || fromClient)
+                || (fromUpstream && link.Attached && link.WantsHave),
             _ => false,
         };
         var (peers, sends) = s.Peers.Fold((Peers: s.Peers, Sends: before),
-            (acc, peer, link) => link.Unsent.IsEmpty || link.GoesRound || !Eager(peer)
+            (acc, peer, link) => link.Unsent.IsEmpty || link.GoesRound || !Eager(peer, link)
                 ? acc
                 : SendOn(s, now, peer, link, link.Unsent, false) is var sent
                     ? (acc.Peers.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect))

@@ -16,7 +16,7 @@ public static partial class Node
     /// </summary>
     private static Transition OnBroadcast(NodeState s, long now, Envelope m, Body.Broadcast b) =>
         FlushEager(Learn(s, Seq1(b.Message), m.Src), now,
-            ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)));
+            ReplyTo(m, b.MsgId, id => new Body.BroadcastOk(id)), m.Src);
 
     /// <summary>
     /// <c>read</c>: answer with the node's own local values (fly.io 3c: "Nodes should only
@@ -87,7 +87,7 @@ public static partial class Node
         var learned = Learn(routed.State, b.Values, m.Src);
         var passed = b.For.IsEmpty ? learned : PassOn(learned, b.For, b.Values, m.Src);
         var resent = ResendIfMissed(passed, now, m.Src, effects);
-        return FlushEager(resent.State, now, resent.Effects);
+        return FlushEager(resent.State, now, resent.Effects, m.Src);
     }
 
     /// <summary>
