@@ -73,21 +73,11 @@ public static class StateDiff
         if (before.IsNone)
             changes.Add(new Change.Field($"peer {peer}", "absent",
                 a.Relayed ? "relay peer" : "opened link"));
-        if (before.IsSome && b.Relayed != a.Relayed)
-            changes.Add(new Change.Field($"peer {peer} relayed", YesNo(b.Relayed),
-                YesNo(a.Relayed)));
-        if (b.Attached != a.Attached)
-            changes.Add(new Change.Field($"peer {peer} attached", YesNo(b.Attached),
-                YesNo(a.Attached)));
-        if (b.WantsHave != a.WantsHave)
-            changes.Add(new Change.Field($"peer {peer} wants-have", YesNo(b.WantsHave),
-                YesNo(a.WantsHave)));
-        if (b.Probing != a.Probing)
-            changes.Add(new Change.Field($"peer {peer} probing", YesNo(b.Probing),
-                YesNo(a.Probing)));
-        if (b.Detouring != a.Detouring)
-            changes.Add(new Change.Field($"peer {peer} detouring", YesNo(b.Detouring),
-                YesNo(a.Detouring)));
+        if (before.IsSome) AddFlag(changes, $"peer {peer} relayed", b.Relayed, a.Relayed);
+        AddFlag(changes, $"peer {peer} attached", b.Attached, a.Attached);
+        AddFlag(changes, $"peer {peer} wants-have", b.WantsHave, a.WantsHave);
+        AddFlag(changes, $"peer {peer} probing", b.Probing, a.Probing);
+        AddFlag(changes, $"peer {peer} detouring", b.Detouring, a.Detouring);
         AddSet(changes, $"peer {peer} detoured", b.Detoured, a.Detoured);
         AddSet(changes, $"peer {peer} passed-on", b.PassedOn, a.PassedOn);
         if (b.PeerCut != a.PeerCut)
@@ -109,6 +99,14 @@ public static class StateDiff
             changes.Add(new Change.Field($"peer {peer} ack sent", $"{b.SentAck}", $"{a.SentAck}"));
         if (b.AckDueMs != a.AckDueMs)
             changes.Add(new Change.Field($"peer {peer} ack due", Due(b.AckDueMs), Due(a.AckDueMs)));
+    }
+
+    /// <summary>A yes/no field, when it changed.</summary>
+    private static void AddFlag(ImmutableArray<Change>.Builder changes, string what,
+        bool before, bool after)
+    {
+        if (before != after)
+            changes.Add(new Change.Field(what, YesNo(before), YesNo(after)));
     }
 
     private static string YesNo(bool b) => b ? "yes" : "no";

@@ -45,8 +45,10 @@ public sealed class NodeProcess : IDisposable
 
     public void Send(string line) => _process.StandardInput.Write(line + "\n");
 
-    /// <summary>The next stdout line, or a failure naming what was awaited.</summary>
-    public string Next(int timeoutMs = 5000)
+    /// <summary>The next stdout line, or a failure naming what was awaited. The default bound
+    /// is generous (a line that comes returns at once): 5 s was missed on a 2-core host at
+    /// load average 20 by a node that answered correctly.</summary>
+    public string Next(int timeoutMs = 30_000)
     {
         if (_stdout.TryTake(out var line, timeoutMs)) return line;
         throw new TimeoutException($"no stdout line within {timeoutMs} ms; journal so far:\n{Journal}");
@@ -55,13 +57,13 @@ public sealed class NodeProcess : IDisposable
     /// <summary>Null when nothing arrives within the window.</summary>
     public string? NextOrNull(int windowMs) => _stdout.TryTake(out var line, windowMs) ? line : null;
 
-    public int CloseAndWait(int timeoutMs = 5000)
+    public int CloseAndWait(int timeoutMs = 30_000)
     {
         _process.StandardInput.Close();
         return WaitForExit(timeoutMs);
     }
 
-    public int WaitForExit(int timeoutMs = 5000)
+    public int WaitForExit(int timeoutMs = 30_000)
     {
         if (!_process.WaitForExit(timeoutMs)) throw new TimeoutException("node did not exit");
         _stdoutPump.Wait(timeoutMs);

@@ -43,7 +43,8 @@ public class GeneratorTests
                         break;
                     case Directive.InvokeNemesis n:
                         nemeses++;
-                        s = Nemesis.Complete(s, n.Spec, o.Nodes).State;
+                        s = Generator.Apply(Nemesis.Complete(s, n.Spec, o.Nodes).State,
+                            new Happened.NemesisCompleted());
                         break;
                     case Directive.Sleep sl: sleeps.Enqueue(sl.Worker, sl.UntilNs); break;
                     case Directive.WakeAt w: sleeps.Enqueue(-1, w.AtNs); break;

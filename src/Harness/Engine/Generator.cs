@@ -54,6 +54,10 @@ public abstract record Happened
     /// <summary>A client op of <paramref name="Worker"/> completed, <c>:info</c> when
     /// <paramref name="Info"/>.</summary>
     public sealed record Completed(int Worker, bool Info) : Happened;
+
+    /// <summary>The nemesis op completed (<see cref="Nemesis.Complete"/>): its thread is
+    /// free.</summary>
+    public sealed record NemesisCompleted : Happened;
 }
 
 /// <summary>One generator step: the new state, what to do, and whether to ask again at once.
@@ -112,6 +116,7 @@ public static class Generator
         Happened.Woke w => Woke(s, w.Worker),
         Happened.WokeAt w => WokeAt(s, w.AtNs),
         Happened.Completed c => Completed(s, c.Worker, c.Info),
+        Happened.NemesisCompleted => s with { NemesisBusy = false },
         _ => throw new System.Diagnostics.UnreachableException(happened.ToString()),
     };
 

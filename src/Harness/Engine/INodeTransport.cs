@@ -33,4 +33,16 @@ public interface INodeTransport
 /// <param name="StderrTail">The last stderr lines, oldest first.</param>
 /// <param name="StdoutTail">The last stdout lines, oldest first.</param>
 public sealed record NodeExit(int Status, IReadOnlyList<string> StderrTail,
-    IReadOnlyList<string> StdoutTail);
+    IReadOnlyList<string> StdoutTail)
+{
+    /// <summary>process.clj <c>stop-node!</c>'s report: "Node nX crashed with exit status
+    /// …", with the last lines of each stream.</summary>
+    public string CrashReport(string node) =>
+        $"Node {node} crashed with exit status {Status}."
+        + Tail("stderr", StderrTail) + Tail("stdout", StdoutTail);
+
+    private static string Tail(string stream, IReadOnlyList<string> lines) =>
+        lines.Count == 0 ? $"\nNothing on {stream}."
+            : $"\nLast {lines.Count} lines on {stream}:\n"
+              + string.Join("\n", lines.Select(l => "  " + l));
+}

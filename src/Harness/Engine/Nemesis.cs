@@ -1,3 +1,5 @@
+using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
@@ -22,15 +24,29 @@ public static class Nemesis
     }
 
     /// <summary>The op completes: a start draws its grudge over <paramref name="nodes"/>
-    /// (null for a stop); the thread is free again.</summary>
+    /// (null for a stop). The thread is freed when the generator hears it
+    /// (<see cref="Happened.NemesisCompleted"/>).</summary>
     public static (RunState State, SortedGrudge? Grudge) Complete(RunState s,
         PartitionSpec? spec, IReadOnlyList<string> nodes)
     {
-        if (spec is not { } sp)
-            return (s with { NemesisBusy = false, Partition = "none" }, null);
+        if (spec is not { } sp) return (s with { Partition = "none" }, null);
         var rng = s.NemesisRng.Copy();
         var grudge = Grudge.Of(sp, nodes, rng);
-        return (s with { NemesisBusy = false, Partition = Grudge.Name(sp), NemesisRng = rng },
-            grudge);
+        return (s with { Partition = Grudge.Name(sp), NemesisRng = rng }, grudge);
     }
+
+    /// <summary>The history's invocation of a start of <paramref name="spec"/> (or of a stop,
+    /// when null) at relative time <paramref name="relNs"/>.</summary>
+    public static Op InvokeOp(PartitionSpec? spec, long relNs) =>
+        new(0, relNs, OpType.Info, OpProcess.Nemesis.Value,
+            Edn.Kw(spec is null ? "stop-partition" : "start-partition"),
+            spec is { } s ? Edn.Kw(Grudge.Name(s)) : Edn.Nil.Value);
+
+    /// <summary>The completion's value: <c>[:isolated {node #{nodes}}]</c> for a grudge,
+    /// <c>:network-healed</c> for a stop.</summary>
+    public static Edn CompletionValue(SortedGrudge? grudge) => grudge is null
+        ? Edn.Kw("network-healed")
+        : new Edn.Vector([Edn.Kw("isolated"), new Edn.Map([.. grudge.Entries.Select(kv =>
+            new KeyValuePair<Edn, Edn>(new Edn.Str(kv.Key),
+                new Edn.Set([.. kv.Value.Select(n => (Edn)new Edn.Str(n))])))])]);
 }

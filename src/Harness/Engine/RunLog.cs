@@ -1,4 +1,5 @@
 using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Harness.Engine;
 
@@ -38,6 +39,18 @@ public sealed class RunLog
     public void Info(long atNs, string thread, string logger, string head, Edn value,
         string tail) =>
         _lines.Add(new LogLine(atNs, "INFO", thread, logger, head, value, tail));
+
+    /// <summary>jepsen.util <c>log-op</c>: an INFO line with the op's process, type, f,
+    /// value and any error, tab separated.</summary>
+    public void Operation(long atNs, string thread, Op op)
+    {
+        var head = $"{EdnWriter.Write(op.Process.ToEdn())}\t:{Op.TypeName(op.Type)}\t"
+            + $"{EdnWriter.Write(op.F)}\t";
+        var tail = op.Error is not null and not Edn.Nil
+            ? "\t" + (op.Error is Edn.Str s ? s.Value : EdnWriter.Write(op.Error))
+            : "";
+        Info(atNs, thread, "jepsen.util", head, op.Value, tail);
+    }
 
     /// <summary>Adds a WARN line.</summary>
     public void Warn(long atNs, string thread, string logger, string message) =>

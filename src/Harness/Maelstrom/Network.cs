@@ -68,12 +68,19 @@ public sealed class Network
         _boxes[id] = new NodeLoop(this, id, deliver);
 
     /// <summary>Registers a client mailbox.</summary>
-    public ClientMailbox AddClient(string id, string thread)
-    {
-        var box = new ClientMailbox(this, id, thread);
-        _boxes[id] = box;
-        return box;
-    }
+    public void AddClient(string id, string thread) =>
+        _boxes[id] = new ClientMailbox(this, id, thread);
+
+    /// <summary>Client <paramref name="client"/> waits for the reply whose
+    /// <c>in_reply_to</c> is <paramref name="msgId"/>; the client-reply handler gets it.
+    /// </summary>
+    public void Await(string client, long msgId) => Mailbox(client).Await(msgId);
+
+    /// <summary>Client <paramref name="client"/> stops waiting (its request timed out).
+    /// </summary>
+    public void GiveUp(string client) => Mailbox(client).GiveUp();
+
+    private ClientMailbox Mailbox(string client) => (ClientMailbox)_boxes[client];
 
     /// <summary>Unregisters an id (a closed client); later sends to it are invalid.</summary>
     public void Remove(string id) => _boxes.Remove(id);
@@ -127,7 +134,8 @@ public sealed class Network
         _journal.Add(new NetEvent(m.Id, false, m.Src, m.Dest, _clock.NowNs));
         _recvs++;
         if (_logRecv)
-            _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger, JepsenLog.NetMessageText(false, m));
+            _log.Info(_clock.NowNs, thread, JepsenLog.NetLogger,
+                JepsenLog.NetMessageText(false, m));
     }
 
     private interface IMailbox
@@ -181,7 +189,16 @@ public sealed class Network
     /// A client's mailbox (client.clj): read only while the client waits for the reply to
     /// its one outstanding request; replies to other requests are read and skipped.
     /// </summary>
-    public sealed class ClientMailbox : IMailbox
+    /// <remarks>
+    /// Mutable, like <see cref="NodeLoop"/>: it is a queue on the network's delivery path
+    /// (filled by every message to the client, drained while the client waits), and it is
+    /// private to the network, which is the run's one mutable shell around the simulated
+    /// wire. Nothing outside sees it: the run's state names clients by id only (the pending-
+    /// call table, <see cref="Engine.ClientLink"/>), so <see cref="Engine.RunState"/> holds
+    /// no mutable object. An immutable mailbox would be a record replaced in the network's
+    /// table on each put and take, the same mutation moved one level up.
+    /// </remarks>
+    private sealed class ClientMailbox : IMailbox
     {
         private readonly Network _net;
         private readonly Queue<(NetMessage Message, ReplyBody? Body)> _queue = new();
@@ -189,7 +206,7 @@ public sealed class Network
         private long? _awaiting;
         private bool _draining;
 
-        internal ClientMailbox(Network net, string id, string thread) =>
+        public ClientMailbox(Network net, string id, string thread) =>
             (_net, Id, _thread) = (net, id, thread);
 
         /// <summary>The client id (<c>c12</c>).</summary>
@@ -211,9 +228,6 @@ public sealed class Network
 
         /// <summary>Stops waiting (the request timed out).</summary>
         public void GiveUp() => _awaiting = null;
-
-        /// <summary>True while waiting for a reply.</summary>
-        public bool Waiting => _awaiting is not null;
 
         private void Wake()
         {
