@@ -103,11 +103,14 @@ internal sealed class NodeProcess : IDisposable
     /// <summary>The process's CPU time and peak RSS so far, from <c>/proc</c>; null once it
     /// has exited (the runtime reaps a child as soon as it exits, so no zombie is left to
     /// read, and its pid may already belong to another process).</summary>
-    public NodeCostReading? ReadCost()
+    public NodeCostReading? ReadCost() => LivePid() is int pid ? ProcFs.Read(pid) : null;
+
+    /// <summary>The process id while it runs; null once it has exited (see
+    /// <see cref="ReadCost"/>).</summary>
+    public int? LivePid()
     {
-        try { if (_process.HasExited) return null; }
+        try { return _process.HasExited ? null : _process.Id; }
         catch (InvalidOperationException) { return null; }
-        return ProcFs.Read(_process.Id);
     }
 
     /// <summary>Kills the process (SIGKILL, like Maelstrom's teardown) and waits for its
