@@ -185,10 +185,17 @@ public sealed class SoakFiguresTests
     {
         long[] ns = [1_000_000, 2_000_000, 3_000_000];
         var plain = Summary.OverheadEdn(ns)!;
-        var busy = Summary.OverheadEdn(ns, 0.97654)!;
-        Assert.Equal(plain.ToString()[..^1] + ", :loop-busy-share 0.9765}", busy.ToString());
-        Assert.Equal("; loop busy 98% of the run", Summary.LoopBusy(0.97654));
-        Assert.Equal("", Summary.LoopBusy(null));
+        var load = LoopLoad.Of(600, 1000, (5000, 100), (5400, 300))!;
+        Assert.Equal(new LoopLoad(0.6, 0.4, 0.2), load);
+        Assert.Equal(plain.ToString()[..^1] + ", :loop-busy-share 0.6, :loop-on-cpu-share 0.4, "
+            + ":loop-cpu-wait-share 0.2}", Summary.OverheadEdn(ns, load)!.ToString());
+        Assert.Equal("; loop busy 60% of the run (on a CPU 40%, waiting for one 20%)",
+            load.Text());
+        var noSched = LoopLoad.Of(976, 1000, null, (1, 2))!;
+        Assert.Equal("; loop busy 98% of the run", noSched.Text());
+        Assert.Equal(plain.ToString()[..^1] + ", :loop-busy-share 0.976}",
+            Summary.OverheadEdn(ns, noSched)!.ToString());
+        Assert.Null(LoopLoad.Of(0, 0, null, null));
     }
 
     [Fact]
@@ -200,5 +207,15 @@ public sealed class SoakFiguresTests
         clock.Post(() => done = true);
         clock.Run(() => done);
         Assert.InRange(clock.BusyNs, 29_000_000, clock.RunNs);
+        Assert.NotNull(clock.Load);
+        if (OperatingSystem.IsLinux()) Assert.NotNull(clock.Load.OnCpu);
+    }
+
+    [Fact]
+    public void Schedstat_IsOnCpuThenWaiting()
+    {
+        Assert.Equal((8246054L, 9803544L), ProcFs.ParseSchedstat("8246054 9803544 5\n"));
+        Assert.Null(ProcFs.ParseSchedstat(""));
+        Assert.Null(ProcFs.ParseSchedstat("12 x 3"));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ProcessMode : Mode
     private NodeCost? _cost;
     private NodeRss? _rss;
     private bool _raised;
-    private double? _busy;
+    private LoopLoad? _loop;
 
     private ProcessMode(string bin, IReadOnlyList<string> prefix, TextWriter stderr) =>
         (_bin, _prefix, _stderr) = (bin, prefix, stderr);
@@ -51,7 +51,7 @@ internal sealed class ProcessMode : Mode
 
     public override bool ReportsClients => true;
 
-    public override double? LoopBusyShare => _busy;
+    public override LoopLoad? Loop => _loop;
 
     public override string? HarnessNote => _raised ? null : "loop priority not raised (not root)";
 
@@ -72,7 +72,7 @@ internal sealed class ProcessMode : Mode
             _cost = transport.NodeCost;
             _rss = transport.NodeRss;
             _raised = clock.RaisedPriority;
-            _busy = clock.RunNs > 0 ? clock.BusyNs / (double)clock.RunNs : null;
+            _loop = clock.Load;
             return result;
         }
         finally

@@ -66,7 +66,7 @@ internal static class Summary
             rows.Add(("violations", $"{result.Violations.Count} (above)"));
         if (defects.Any) rows.Add(("node defects", defects.Row));
         if (mode.OverheadNs is { } overhead)
-            rows.Add(("harness", Overhead(overhead) + LoopBusy(mode.LoopBusyShare)
+            rows.Add(("harness", Overhead(overhead) + (mode.Loop?.Text() ?? "")
                 + (mode.HarnessNote is { } n ? $" ({n})" : "")));
         if (mode.ReportsClients)
             rows.Add(("clients", ClientFigures.Of(result.History, o).Text()));
@@ -153,9 +153,9 @@ internal static class Summary
 
     /// <summary>The <c>:harness</c> map of a process-mode run's results: the routing overhead's
     /// quantiles in ms (what the simulator's delivery lateness is calibrated from), the
-    /// number of node-to-node messages and, when known, the share of the run the loop was
-    /// busy; null without any node-to-node message.</summary>
-    public static Edn.Map? OverheadEdn(IReadOnlyList<long> ns, double? loopBusy = null)
+    /// number of node-to-node messages and, when known, how the loop thread spent the run
+    /// (<see cref="LoopLoad"/>); null without any node-to-node message.</summary>
+    public static Edn.Map? OverheadEdn(IReadOnlyList<long> ns, LoopLoad? loop = null)
     {
         if (ns.Count == 0) return null;
         var sorted = ns.Order().ToArray();
@@ -165,13 +165,8 @@ internal static class Summary
                 (int)(sorted.Length * p))] / 1e6, 3))));
         var map = Edn.KwMap(("routing-overhead-ms", Edn.MapOf([.. quantiles])),
             ("node-to-node-messages", Edn.Of(sorted.Length)));
-        return loopBusy is not double busy ? map : new Edn.Map([.. map.Entries,
-            new(Edn.Kw("loop-busy-share"), new Edn.Float(Math.Round(busy, 4)))]);
+        return loop is null ? map : new Edn.Map([.. map.Entries, .. loop.EdnEntries()]);
     }
-
-    /// <summary><c>; loop busy 97% of the run</c>, or nothing when unknown.</summary>
-    public static string LoopBusy(double? share) => share is not double s ? ""
-        : $"; loop busy {(s * 100).ToString("0", CultureInfo.InvariantCulture)}% of the run";
 
     /// <summary>Time from a node's stdout line to the receiver's stdin write, minus the
     /// simulated latency, over every node-to-node message.</summary>

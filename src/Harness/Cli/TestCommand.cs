@@ -134,7 +134,7 @@ public static class TestCommand
         if (mode.ReportsClients)
             entries.Add(("clients", ClientFigures.Of(result.History, result.Options).ToEdn()));
         if (mode.OverheadNs is { } ns
-            && Summary.OverheadEdn(ns, mode.LoopBusyShare) is { } harness)
+            && Summary.OverheadEdn(ns, mode.Loop) is { } harness)
             entries.Add(("harness", harness));
         return entries.Count == 0 ? null : Edn.KwMap([.. entries]);
     }
@@ -198,9 +198,8 @@ internal abstract class Mode
     /// was.</summary>
     public virtual bool ReportsClients => false;
 
-    /// <summary>The share of the run the harness's loop spent carrying out actions (processes
-    /// only): near 1, the harness itself limits the run.</summary>
-    public virtual double? LoopBusyShare => null;
+    /// <summary>How the harness's loop thread spent the run (processes only).</summary>
+    public virtual Processes.LoopLoad? Loop => null;
 
     /// <summary>Anything that may have inflated the overhead figure.</summary>
     public virtual string? HarnessNote => null;

@@ -64,6 +64,24 @@ internal static class ProcFs
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
+    /// <summary>The calling thread's time on a CPU and time runnable but waiting for one
+    /// (ns, since it started), from <c>/proc/thread-self/schedstat</c>; null where that cannot
+    /// be read (not Linux, or a kernel without schedstats).</summary>
+    public static (long OnCpuNs, long WaitingNs)? ReadThreadSchedstat()
+    {
+        try { return ParseSchedstat(File.ReadAllText("/proc/thread-self/schedstat")); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The first two fields of a <c>schedstat</c> line: ns on a CPU, ns waiting on a
+    /// run queue (the third, time slices, is ignored).</summary>
+    public static (long OnCpuNs, long WaitingNs)? ParseSchedstat(string text)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 2 && Whole(fields[0]) is long cpu && Whole(fields[1]) is long wait
+            ? (cpu, wait) : null;
+    }
+
     /// <summary>A <c>Name:   123 kB</c> field of a <c>status</c> text, in kB.</summary>
     private static long? ParseKb(string status, string field)
     {

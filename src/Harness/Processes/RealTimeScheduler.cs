@@ -42,6 +42,11 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     /// <summary>Wall-clock time spent in <see cref="Run"/> so far, in ns.</summary>
     public long RunNs { get; private set; }
 
+    /// <summary>How the loop thread used the run: busy share, and the shares on a CPU and
+    /// runnable but waiting for one (<see cref="ProcFs.ReadThreadSchedstat"/>); null before
+    /// <see cref="Run"/> has returned.</summary>
+    public LoopLoad? Load { get; private set; }
+
     /// <inheritdoc/>
     public void At(long atNs, Action action)
     {
@@ -61,6 +66,7 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     {
         RaisedPriority = LoopPriority.TryRaiseCurrentThread();
         var began = Stopwatch.GetTimestamp();
+        var sched = ProcFs.ReadThreadSchedstat();
         try
         {
             while (true)
@@ -78,6 +84,7 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
         finally
         {
             RunNs += Nanoseconds(Stopwatch.GetElapsedTime(began));
+            Load = LoopLoad.Of(BusyNs, RunNs, sched, ProcFs.ReadThreadSchedstat());
         }
     }
 
