@@ -69,6 +69,63 @@ internal static class NodeProcessBench
         return 0;
     }
 
+    /// <summary>What a large read costs the node: a single node (no peers) is given
+    /// <c>--values</c> values by broadcast, then asked <c>--reads</c> reads one at a time. Per
+    /// read: the time from writing <c>read</c> to reading its whole <c>read_ok</c> line (the
+    /// node's service time plus both pipes) and, over all reads, the node's CPU time from
+    /// <c>/proc/&lt;pid&gt;/stat</c>. The journal (stderr) is drained as the harness does.
+    /// </summary>
+    public static int ReadCost(string[] args)
+    {
+        var bin = Option(args, "--bin", "bin/gossip");
+        var values = int.Parse(Option(args, "--values", "30000"));
+        var reads = int.Parse(Option(args, "--reads", "300"));
+        using var p = Start(bin);
+        p.StandardInput.WriteLine(
+            """{"id":0,"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_"""
+            + """ids":["n0"],"msg_id":1}}""");
+        p.StandardOutput.ReadLine();
+        for (var v = 0; v < values; v++)
+        {
+            p.StandardInput.WriteLine($$$"""{"src":"c1","dest":"n0","body":"""
+                + $$$"""{"type":"broadcast","message":{{{v}}},"msg_id":{{{v + 2}}}}}""");
+            if (!(p.StandardOutput.ReadLine() ?? "").Contains("broadcast_ok"))
+                throw new InvalidOperationException("no broadcast_ok");
+        }
+        var micros = new List<double>();
+        var length = 0;
+        var cpuBefore = CpuTicks(p.Id);
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < reads; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            p.StandardInput.WriteLine($$$"""{"src":"c2","dest":"n0","body":"""
+                + $$$"""{"type":"read","msg_id":{{{i + 1}}}}}""");
+            var reply = p.StandardOutput.ReadLine() ?? "";
+            if (!reply.Contains("read_ok")) throw new InvalidOperationException("no read_ok");
+            micros.Add(sw.Elapsed.TotalMicroseconds);
+            length = reply.Length;
+        }
+        var elapsed = wall.Elapsed.TotalMilliseconds;
+        var cpuMs = (CpuTicks(p.Id) - cpuBefore) * 10.0;
+        p.StandardInput.Close();
+        p.WaitForExit();
+        micros.Sort();
+        double Q(double q) => micros[Math.Min(micros.Count - 1, (int)(micros.Count * q))];
+        Console.WriteLine($"{bin}: {reads} reads of {values} values ({length} chars): round "
+            + $"trip µs p10 {Q(0.1):F0}, median {Q(0.5):F0}, p90 {Q(0.9):F0}, max {Q(1):F0}; "
+            + $"node CPU {cpuMs / reads:F2} ms per read ({cpuMs:F0} ms over {elapsed:F0} ms)");
+        return 0;
+    }
+
+    /// <summary>utime + stime of a process, in clock ticks (100 a second on Linux).</summary>
+    private static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(f[11]) + long.Parse(f[12]);
+    }
+
     public static int IdleRss(string[] args)
     {
         var bin = Option(args, "--bin", "bin/gossip");

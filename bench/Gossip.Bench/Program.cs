@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "startup" => NodeProcessBench.Startup(args.Skip(1).ToArray()),
     "input-cost" => NodeProcessBench.InputCost(args.Skip(1).ToArray()),
     "rss" => NodeProcessBench.IdleRss(args.Skip(1).ToArray()),
+    "read-cost" => NodeProcessBench.ReadCost(args.Skip(1).ToArray()),
     "step" => StepBench.Run(args.Skip(1).ToArray()),
     "sim" => SimBench.Run(args.Skip(1).ToArray()),
     _ => Usage(),
@@ -19,6 +20,8 @@ static int Usage()
                                                    one in flight (per-input cost, µs)
           rss     [--bin bin/gossip]               resident memory after init + 1000 values,
                                                    idle 2 s
+          read-cost [--bin bin/gossip] [--values 30000] [--reads 300]  read to read_ok
+                                                   round trip and node CPU per read
           step    [--repeat 10]                    Step throughput on a 25-node broadcast mix
           sim     [--repeat 5] [-- <test args>]    the 3d simulation (or `gossip test --sim` with
                                                    the given arguments) in-process: phases,

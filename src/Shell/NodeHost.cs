@@ -19,10 +19,11 @@ internal sealed class NodeHost : INodeOutputs
     /// <summary>Longest stdin line kept in memory (characters).</summary>
     public const int MaxLineChars = 8 * 1024 * 1024;
 
-    /// <summary>Buffer size of stdin, stdout and stderr (bytes or characters). Small on
-    /// purpose: every buffer is zeroed, page by page, before <c>init</c> is answered (a 64 KiB
-    /// one cost about 40 page faults each), and a longer line just takes more than one read or
-    /// write.</summary>
+    /// <summary>Buffer size of stdin, and the starting size of stdout's and stderr's (bytes or
+    /// characters). Small on purpose: every buffer is zeroed, page by page, before
+    /// <c>init</c> is answered (a 64 KiB one cost about 40 page faults each); a longer stdin
+    /// line takes more than one read, and an output buffer grows to its largest batch (see
+    /// <see cref="Utf8Sink"/>).</summary>
     private const int StreamBuffer = 4096;
 
     private abstract record Input
@@ -35,17 +36,14 @@ internal sealed class NodeHost : INodeOutputs
     private readonly BlockingCollection<Input> _inbox = new();
     private readonly Dictionary<TimerId, long> _timers = new();
     private readonly long _start = Stopwatch.GetTimestamp();
-    private readonly StreamWriter _stdout;
-    private readonly StreamWriter _stderr;
+    private readonly Utf8Sink _stdout;
+    private readonly Utf8Sink _stderr;
     private readonly JournaledNode _node;
 
     private NodeHost(NodeSettings settings)
     {
-        var utf8 = new UTF8Encoding(false);
-        _stdout = new StreamWriter(Console.OpenStandardOutput(), utf8, StreamBuffer)
-            { NewLine = "\n" };
-        _stderr = new StreamWriter(Console.OpenStandardError(), utf8, StreamBuffer)
-            { NewLine = "\n" };
+        _stdout = new Utf8Sink(Console.OpenStandardOutput(), StreamBuffer);
+        _stderr = new Utf8Sink(Console.OpenStandardError(), StreamBuffer);
         _node = new JournaledNode(settings);
     }
 
@@ -148,7 +146,7 @@ internal sealed class NodeHost : INodeOutputs
     public void Stdout(string line)
     {
         _stdout.Write(line);
-        _stdout.Write('\n');
+        _stdout.NewLine();
         _stdout.Flush();
     }
 
@@ -158,8 +156,11 @@ internal sealed class NodeHost : INodeOutputs
     /// <inheritdoc/>
     public void Journal(JournalEntry entry)
     {
-        _stderr.Write(JournalFormat.Format(entry));
-        _stderr.Write('\n');
+        // Head and text apart: a sent read_ok is not copied into a second string first.
+        var (head, text) = JournalFormat.Split(entry);
+        _stderr.Write(head);
+        _stderr.Write(text);
+        _stderr.NewLine();
     }
 
     private int Stop(string reason)

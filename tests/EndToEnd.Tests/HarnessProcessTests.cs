@@ -63,10 +63,38 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
         }
         Assert.True(cost.GetProperty("cpu-s-total").GetDouble() > 0, cost.ToString());
         Assert.True(cost.GetProperty("peak-rss-kb-median").GetInt64() > 100, cost.ToString());
+        AssertSoakFigures(run);
         var sim = GossipTestRun.Start(binary.Path, new[] { "--sim", "--node-count", "3" }.Concat(Short).ToArray());
         Assert.True(sim.ExitCode == 0, sim.Why);
         Assert.DoesNotContain("node cost", sim.Stdout);
         Assert.False(sim.Results.TryGetProperty("node-cost", out _), sim.Why);
+        Assert.DoesNotContain("node RSS", sim.Stdout);
+        Assert.DoesNotContain("clients", sim.Stdout);
+        Assert.False(sim.Results.TryGetProperty("node-rss", out _), sim.Why);
+        Assert.False(sim.Results.TryGetProperty("clients", out _), sim.Why);
+    }
+
+    /// <summary>Issue 13's soak figures: each node's RSS sampled over the run (at least at
+    /// start and stop) with its slope, and what the clients saw.</summary>
+    private static void AssertSoakFigures(GossipTestRun run)
+    {
+        Assert.Matches(@"node RSS\s+sampled every 1 s; at the end max \d+\.\d MiB \(n\d\); slope "
+            + @"after warm-up max [+-]\d+\.\d\d KiB/s \(n\d\), median [+-]\d+\.\d\d KiB/s\n",
+            run.Stdout);
+        Assert.Matches(@"clients\s+\d+ of 60 requested ops completed \(\d+\.\d%\), \d+ invoked, "
+            + @"0 timed out; read latency median \d+\.\d ms", run.Stdout);
+        var rss = run.Results.GetProperty("node-rss");
+        foreach (var node in new[] { "n0", "n1", "n2" })
+        {
+            var samples = rss.GetProperty("nodes").GetProperty(node).GetProperty("rss-kb");
+            Assert.True(samples.GetArrayLength() >= 2, rss.ToString());
+            Assert.All(samples.EnumerateArray(), kb => Assert.True(kb.GetInt64() > 100));
+        }
+        var clients = run.Results.GetProperty("clients");
+        Assert.Equal(60, clients.GetProperty("requested").GetInt64());
+        Assert.True(clients.GetProperty("completed").GetInt64() > 0, clients.ToString());
+        Assert.True(clients.GetProperty("read-latency-ms").GetProperty("count").GetInt64() > 0,
+            clients.ToString());
     }
 
     /// <summary>Seed 128674707 cuts n3 off from 2.90 s to 3.08 s, just as the main phase ends,

@@ -17,7 +17,9 @@ internal sealed class ProcessMode : Mode
     private readonly TextWriter _stderr;
     private IReadOnlyList<long>? _overhead;
     private NodeCost? _cost;
+    private NodeRss? _rss;
     private bool _raised;
+    private LoopLoad? _loop;
 
     private ProcessMode(string bin, IReadOnlyList<string> prefix, TextWriter stderr) =>
         (_bin, _prefix, _stderr) = (bin, prefix, stderr);
@@ -45,6 +47,12 @@ internal sealed class ProcessMode : Mode
 
     public override NodeCost? NodeCost => _cost;
 
+    public override NodeRss? NodeRss => _rss;
+
+    public override bool ReportsClients => true;
+
+    public override LoopLoad? Loop => _loop;
+
     public override string? HarnessNote => _raised ? null : "loop priority not raised (not root)";
 
     public override string Describe(RunResult result) =>
@@ -62,7 +70,9 @@ internal sealed class ProcessMode : Mode
             var result = Terminal.Is(_stderr) ? Terminal.WithProgress(_stderr, Run) : Run(null);
             _overhead = transport.OverheadNs;
             _cost = transport.NodeCost;
+            _rss = transport.NodeRss;
             _raised = clock.RaisedPriority;
+            _loop = clock.Load;
             return result;
         }
         finally

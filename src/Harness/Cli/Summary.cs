@@ -1,3 +1,4 @@
+using System.Globalization;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.Edn;
@@ -65,9 +66,12 @@ internal static class Summary
             rows.Add(("violations", $"{result.Violations.Count} (above)"));
         if (defects.Any) rows.Add(("node defects", defects.Row));
         if (mode.OverheadNs is { } overhead)
-            rows.Add(("harness",
-                Overhead(overhead) + (mode.HarnessNote is { } n ? $" ({n})" : "")));
+            rows.Add(("harness", Overhead(overhead) + (mode.Loop?.Text() ?? "")
+                + (mode.HarnessNote is { } n ? $" ({n})" : "")));
+        if (mode.ReportsClients)
+            rows.Add(("clients", ClientFigures.Of(result.History, o).Text()));
         if (mode.NodeCost is { } cost) rows.Add(("node cost", NodeCostText(cost)));
+        if (mode.NodeRss is { } rss) rows.Add(("node RSS", NodeRssText(rss)));
         return rows;
     }
 
@@ -126,13 +130,32 @@ internal static class Summary
 
     private static string Mib(long kb) => (kb / 1024.0).ToString("0.0");
 
+    /// <summary>The nodes' RSS over the run: the largest at the end, and the steepest and
+    /// median slope after warm-up (<see cref="Trend"/>), e.g. <c>sampled every 1 s; at the
+    /// end max 14.2 MiB (n3); slope after warm-up max +0.52 KiB/s (n3), median +0.10
+    /// KiB/s</c>.</summary>
+    public static string NodeRssText(NodeRss rss)
+    {
+        var every = rss.IntervalS.ToString("0.##", CultureInfo.InvariantCulture);
+        if (rss.MaxLast is not var (big, kb)) return $"sampled every {every} s: no samples";
+        var slope = rss.MaxSlope is var (steep, max) && rss.MedianSlope is double median
+            ? $"slope after warm-up max {KibPerS(max)} KiB/s ({steep}), median "
+                + $"{KibPerS(median)} KiB/s"
+            : "too few samples for a slope";
+        return $"sampled every {every} s; at the end max {Mib(kb)} MiB ({big}); {slope}";
+    }
+
+    private static string KibPerS(double v) => v.ToString("+0.00;-0.00;+0.00",
+        CultureInfo.InvariantCulture);
+
     /// <summary>The quantiles <see cref="OverheadEdn"/> reports.</summary>
     private static readonly double[] OverheadPoints = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1];
 
     /// <summary>The <c>:harness</c> map of a process-mode run's results: the routing overhead's
-    /// quantiles in ms (what the simulator's delivery lateness is calibrated from) and the
-    /// number of node-to-node messages, or null without any.</summary>
-    public static Edn.Map? OverheadEdn(IReadOnlyList<long> ns)
+    /// quantiles in ms (what the simulator's delivery lateness is calibrated from), the
+    /// number of node-to-node messages and, when known, how the loop thread spent the run
+    /// (<see cref="LoopLoad"/>); null without any node-to-node message.</summary>
+    public static Edn.Map? OverheadEdn(IReadOnlyList<long> ns, LoopLoad? loop = null)
     {
         if (ns.Count == 0) return null;
         var sorted = ns.Order().ToArray();
@@ -140,8 +163,9 @@ internal static class Summary
             p is 0 or 1 ? Edn.Of((long)p) : (Edn)new Edn.Float(p),
             (Edn)new Edn.Float(Math.Round(sorted[Math.Min(sorted.Length - 1,
                 (int)(sorted.Length * p))] / 1e6, 3))));
-        return Edn.KwMap(("routing-overhead-ms", Edn.MapOf([.. quantiles])),
+        var map = Edn.KwMap(("routing-overhead-ms", Edn.MapOf([.. quantiles])),
             ("node-to-node-messages", Edn.Of(sorted.Length)));
+        return loop is null ? map : new Edn.Map([.. map.Entries, .. loop.EdnEntries()]);
     }
 
     /// <summary>Time from a node's stdout line to the receiver's stdin write, minus the

@@ -89,7 +89,7 @@ public static class TestCommand
         CollectAfterLargeRun();
         var dir = StoreWriter.NewRunFolder(run.StoreDir, DateTimeOffset.UtcNow);
         var (results, checkTime, plots) = CheckWhileWriting(result, dir);
-        var extra = Extra(mode);
+        var extra = Extra(mode, result);
         var defects = NodeDefects.Find(result.NodeLogs);
         StoreWriter.WriteFiles(dir, [.. StoreWriter.ResultFiles(results, extra),
             .. Report(run, mode, result, results, defects, plots)]);
@@ -123,13 +123,18 @@ public static class TestCommand
         if (GC.GetTotalMemory(forceFullCollection: false) >= 1L << 30) GC.Collect();
     }
 
-    /// <summary>Figures of our own for the results: what each node cost and the harness's
-    /// routing overhead (process mode only; a simulated run has neither).</summary>
-    private static Edn.Map? Extra(Mode mode)
+    /// <summary>Figures of our own for the results: what each node cost, its RSS over time,
+    /// what the clients saw and the harness's routing overhead (process mode only; a
+    /// simulated run has none of them).</summary>
+    private static Edn.Map? Extra(Mode mode, RunResult result)
     {
         var entries = new List<(string, Edn)>();
         if (mode.NodeCost is { } cost) entries.Add(("node-cost", cost.ToEdn()));
-        if (mode.OverheadNs is { } ns && Summary.OverheadEdn(ns) is { } harness)
+        if (mode.NodeRss is { } rss) entries.Add(("node-rss", rss.ToEdn()));
+        if (mode.ReportsClients)
+            entries.Add(("clients", ClientFigures.Of(result.History, result.Options).ToEdn()));
+        if (mode.OverheadNs is { } ns
+            && Summary.OverheadEdn(ns, mode.Loop) is { } harness)
             entries.Add(("harness", harness));
         return entries.Count == 0 ? null : Edn.KwMap([.. entries]);
     }
@@ -184,6 +189,17 @@ internal abstract class Mode
 
     /// <summary>What each node process cost (processes only).</summary>
     public virtual Processes.NodeCost? NodeCost => null;
+
+    /// <summary>Each node process's RSS sampled over the run (processes only).</summary>
+    public virtual Processes.NodeRss? NodeRss => null;
+
+    /// <summary>Whether the summary and results report what the clients saw
+    /// (<see cref="ClientFigures"/>): processes only, so a simulated run's store stays as it
+    /// was.</summary>
+    public virtual bool ReportsClients => false;
+
+    /// <summary>How the harness's loop thread spent the run (processes only).</summary>
+    public virtual Processes.LoopLoad? Loop => null;
 
     /// <summary>Anything that may have inflated the overhead figure.</summary>
     public virtual string? HarnessNote => null;

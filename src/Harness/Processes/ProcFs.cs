@@ -5,9 +5,9 @@ namespace FunctionalGossip.Harness.Processes;
 
 /// <summary>
 /// A node's cost as Linux reports it under <c>/proc/&lt;pid&gt;</c>: CPU time from
-/// <c>stat</c> (utime and stime, fields 14 and 15, in clock ticks) and peak resident set size
-/// from <c>status</c> (<c>VmHWM</c>, in kB). Elsewhere, or once the process is gone, there is
-/// nothing to read.
+/// <c>stat</c> (utime and stime, fields 14 and 15, in clock ticks), and peak and current
+/// resident set size from <c>status</c> (<c>VmHWM</c> and <c>VmRSS</c>, in kB). Elsewhere, or
+/// once the process is gone, there is nothing to read.
 /// </summary>
 internal static class ProcFs
 {
@@ -46,12 +46,49 @@ internal static class ProcFs
 
     /// <summary>The <c>VmHWM</c> figure (peak RSS, kB) of a <c>/proc/&lt;pid&gt;/status</c>
     /// text, or null when absent (a zombie or a kernel thread).</summary>
-    public static long? ParsePeakRssKb(string status)
+    public static long? ParsePeakRssKb(string status) => ParseKb(status, "VmHWM:");
+
+    /// <summary>The <c>VmRSS</c> figure (resident set size now, kB) of a
+    /// <c>/proc/&lt;pid&gt;/status</c> text, or null when absent.</summary>
+    public static long? ParseRssKb(string status) => ParseKb(status, "VmRSS:");
+
+    /// <summary>Process <paramref name="pid"/>'s resident set size now (kB), or null when its
+    /// <c>status</c> cannot be read.</summary>
+    public static long? ReadRssKb(int pid)
+    {
+        try
+        {
+            return ParseRssKb(File.ReadAllText(
+                $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The calling thread's time on a CPU and time runnable but waiting for one
+    /// (ns, since it started), from <c>/proc/thread-self/schedstat</c>; null where that cannot
+    /// be read (not Linux, or a kernel without schedstats).</summary>
+    public static (long OnCpuNs, long WaitingNs)? ReadThreadSchedstat()
+    {
+        try { return ParseSchedstat(File.ReadAllText("/proc/thread-self/schedstat")); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>The first two fields of a <c>schedstat</c> line: ns on a CPU, ns waiting on a
+    /// run queue (the third, time slices, is ignored).</summary>
+    public static (long OnCpuNs, long WaitingNs)? ParseSchedstat(string text)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 2 && Whole(fields[0]) is long cpu && Whole(fields[1]) is long wait
+            ? (cpu, wait) : null;
+    }
+
+    /// <summary>A <c>Name:   123 kB</c> field of a <c>status</c> text, in kB.</summary>
+    private static long? ParseKb(string status, string field)
     {
         foreach (var line in status.Split('\n'))
         {
-            if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
-            var value = line["VmHWM:".Length..].Trim();
+            if (!line.StartsWith(field, StringComparison.Ordinal)) continue;
+            var value = line[field.Length..].Trim();
             return value.EndsWith(" kB", StringComparison.Ordinal) ? Whole(value[..^3].Trim())
                 : null;
         }

@@ -9,8 +9,9 @@ namespace FunctionalGossip.Harness.Processes;
 /// The real-process transport: one process per node over pipes, driven by the same engine as
 /// the simulator. It measures its own routing overhead: for every node-to-node message, the
 /// time from the sender's stdout line to the write on the receiver's stdin, minus the
-/// simulated latency (that is, how late the delivery ran after its deadline). When the run
-/// stops it reads what each node cost (CPU time and peak RSS) before killing them.
+/// simulated latency (that is, how late the delivery ran after its deadline). While the run
+/// goes on it samples each node's resident set size once a second (<see cref="RssSampler"/>);
+/// when it stops it reads what each node cost (CPU time and peak RSS) before killing them.
 /// </summary>
 public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     IReadOnlyList<string> args) : INodeTransport, IDisposable
@@ -18,6 +19,7 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     private readonly Dictionary<string, NodeProcess> _nodes = new(StringComparer.Ordinal);
     private readonly List<long> _overheadNs = [];
     private IReadOnlyList<string> _order = [];
+    private RssSampler? _rss;
     private volatile bool _stopping;
 
     /// <summary>Routing overhead of each node-to-node delivery, in nanoseconds.</summary>
@@ -26,6 +28,13 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     /// <summary>What each node cost, read at the first <see cref="Stop"/> while the nodes
     /// were still alive (after the run's final reads); null before.</summary>
     public NodeCost? NodeCost { get; private set; }
+
+    /// <summary>Each node's resident set size sampled over the run, complete at the first
+    /// <see cref="Stop"/>; null before.</summary>
+    public NodeRss? NodeRss { get; private set; }
+
+    /// <summary>Seconds between two RSS samples of a node.</summary>
+    public static TimeSpan RssInterval { get; } = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc/>
     public void Start(IReadOnlyList<string> nodeIds, Action<string, string> onLine,
@@ -40,6 +49,8 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
                     if (!_stopping && !ProcessRegistry.Interrupted.IsCancellationRequested)
                         onExit(node, exit);
                 }));
+        _rss = new RssSampler([.. nodeIds.Select(id =>
+            (id, (Func<int?>)(() => _nodes[id].LivePid())))], RssInterval);
     }
 
     /// <inheritdoc/>
@@ -53,6 +64,7 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     /// <inheritdoc/>
     public void Stop()
     {
+        if (!_stopping) NodeRss = _rss?.Stop();
         if (!_stopping)
             NodeCost = new NodeCost([.. _order.Select(id => new KeyValuePair<string,
                 NodeCostReading?>(id, _nodes.GetValueOrDefault(id)?.ReadCost()))],

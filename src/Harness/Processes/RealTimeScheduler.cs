@@ -34,6 +34,19 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     /// <summary>How late the current action started (real start time minus due time).</summary>
     public long CurrentLatenessNs { get; private set; }
 
+    /// <summary>Wall-clock time <see cref="Run"/> has spent inside actions, in ns: next to
+    /// <see cref="RunNs"/>, how busy the loop was. A loop busy nearly all the time is the
+    /// bottleneck of the run (its deliveries and client ops start late).</summary>
+    public long BusyNs { get; private set; }
+
+    /// <summary>Wall-clock time spent in <see cref="Run"/> so far, in ns.</summary>
+    public long RunNs { get; private set; }
+
+    /// <summary>How the loop thread used the run: busy share, and the shares on a CPU and
+    /// runnable but waiting for one (<see cref="ProcFs.ReadThreadSchedstat"/>); null before
+    /// <see cref="Run"/> has returned.</summary>
+    public LoopLoad? Load { get; private set; }
+
     /// <inheritdoc/>
     public void At(long atNs, Action action)
     {
@@ -52,16 +65,30 @@ public sealed class RealTimeScheduler(CancellationToken cancel) : IScheduler
     public void Run(Func<bool> finished)
     {
         RaisedPriority = LoopPriority.TryRaiseCurrentThread();
-        while (true)
+        var began = Stopwatch.GetTimestamp();
+        var sched = ProcFs.ReadThreadSchedstat();
+        try
         {
-            cancel.ThrowIfCancellationRequested();
-            if (finished()) return;
-            if (NextDue() is not var (action, dueNs)) continue;
-            NowNs = Math.Max(NowNs, dueNs);
-            CurrentLatenessNs = RealNs - dueNs;
-            action();
+            while (true)
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (finished()) return;
+                if (NextDue() is not var (action, dueNs)) continue;
+                NowNs = Math.Max(NowNs, dueNs);
+                var start = Stopwatch.GetTimestamp();
+                CurrentLatenessNs = RealNs - dueNs;
+                action();
+                BusyNs += Nanoseconds(Stopwatch.GetElapsedTime(start));
+            }
+        }
+        finally
+        {
+            RunNs += Nanoseconds(Stopwatch.GetElapsedTime(began));
+            Load = LoopLoad.Of(BusyNs, RunNs, sched, ProcFs.ReadThreadSchedstat());
         }
     }
+
+    private static long Nanoseconds(TimeSpan span) => span.Ticks * 100;
 
     /// <summary>The next action if it is due; otherwise waits a while and returns null.</summary>
     private (Action, long)? NextDue()
