@@ -101,7 +101,44 @@ public static class EdnWriter
     private const int RememberedLength = 64;
 
     private static string ReadableText(Edn.Vector v) =>
-        v.ReadableText ??= AppendItems(new StringBuilder(), "[", v.Items, "]", true).ToString();
+        v.ReadableText ??= IntVectorText(v.Items)
+            ?? AppendItems(new StringBuilder(), "[", v.Items, "]", true).ToString();
+
+    /// <summary>The text of a vector of integers (a read's values), written straight into a
+    /// string sized up front rather than grown in a builder and copied; null when an item is
+    /// not an <see cref="Edn.Int"/>. The same text <see cref="AppendItems"/> writes.</summary>
+    private static string? IntVectorText(ImmutableArray<Edn> items)
+    {
+        var length = 2 + Math.Max(items.Length - 1, 0);
+        foreach (var item in items)
+        {
+            if (item is not Edn.Int i) return null;
+            length += DigitCount(i.Value);
+        }
+        return string.Create(length, items, static (span, items) =>
+        {
+            span[0] = '[';
+            var at = 1;
+            foreach (var item in items)
+            {
+                if (at > 1) span[at++] = ' ';
+                ((Edn.Int)item).Value.TryFormat(span[at..], out var written, default,
+                    CultureInfo.InvariantCulture);
+                at += written;
+            }
+            span[at] = ']';
+        });
+    }
+
+    /// <summary>Characters in the decimal text of <paramref name="value"/>, sign included.
+    /// </summary>
+    private static int DigitCount(long value)
+    {
+        if (value == long.MinValue) return 20;
+        var count = value < 0 ? 2 : 1;
+        for (var rest = Math.Abs(value); rest >= 10; rest /= 10) count++;
+        return count;
+    }
 
     private static StringBuilder AppendItems(
         StringBuilder sb, string open, ImmutableArray<Edn> items, string close, bool readably)
