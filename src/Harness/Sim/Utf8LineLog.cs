@@ -57,6 +57,44 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
         }
     }
 
+    /// <summary>How many lines contain <paramref name="ascii"/> (an ASCII text), and the first
+    /// of them: found in the UTF-8 bytes, so that the other lines are never decoded (a
+    /// 1,000-node run's logs hold four hundred megabytes).</summary>
+    public (int Count, string? First) Containing(string ascii)
+    {
+        var marker = Encoding.ASCII.GetBytes(ascii);
+        var (count, first, line) = (0, (string?)null, 0);
+        for (var c = 0; c < _chunks.Count; c++)
+        {
+            var used = _chunks[c].AsSpan(0, _chunkUsed[c]);
+            for (var at = 0; at < used.Length;)
+            {
+                var hit = used[at..].IndexOf(marker);
+                if (hit < 0) break;
+                line = LineAt(c, at + hit, line);
+                count++;
+                first ??= this[line];
+                at = _lines[line].Offset + _lines[line].Length + 1;
+            }
+        }
+        return (count, first);
+    }
+
+    /// <summary>The index of the line holding byte <paramref name="offset"/> of chunk
+    /// <paramref name="chunk"/>, searching from line <paramref name="from"/> on.</summary>
+    private int LineAt(int chunk, int offset, int from)
+    {
+        int lo = from, hi = _lines.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            var (c, o, _) = _lines[mid];
+            if (c < chunk || (c == chunk && o <= offset)) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    }
+
     /// <summary>The file's bytes: every line followed by <c>\n</c>.</summary>
     public byte[] ToUtf8()
     {
