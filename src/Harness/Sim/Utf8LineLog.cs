@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Text;
 
@@ -67,9 +68,28 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
     /// run's logs hold too much.</summary>
     public void Settle() => SpillLast();
 
-    /// <summary>The used bytes of chunk <paramref name="i"/>, from memory or the spill file.
+    /// <summary>The used bytes of chunk <paramref name="i"/>: in memory, or read back from the
+    /// spill file into <paramref name="buffer"/>, rented from the pool (and grown) as needed;
+    /// the caller returns it (<see cref="Return"/>). Fresh arrays of a chunk's size would go
+    /// to the large-object heap, four hundred megabytes of them per pass at 1,000 nodes.
     /// </summary>
-    private ReadOnlySpan<byte> Chunk(int i) => Bytes(i, 0, _chunkUsed[i]);
+    private ReadOnlySpan<byte> Chunk(int i, ref byte[]? buffer)
+    {
+        var used = _chunkUsed[i];
+        if (_chunks[i] is { } bytes) return bytes.AsSpan(0, used);
+        if (buffer is null || buffer.Length < used)
+        {
+            Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(used);
+        }
+        spill!.Read(buffer.AsSpan(0, used), _spilledAt[i]);
+        return buffer.AsSpan(0, used);
+    }
+
+    private static void Return(byte[]? buffer)
+    {
+        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+    }
 
     private ReadOnlySpan<byte> Bytes(int chunk, int offset, int length)
     {
@@ -99,19 +119,24 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
     {
         var marker = Encoding.ASCII.GetBytes(ascii);
         var (count, first, line) = (0, (string?)null, 0);
-        for (var c = 0; c < _chunks.Count; c++)
+        byte[]? buffer = null;
+        try
         {
-            var used = Chunk(c);
-            for (var at = 0; at < used.Length;)
+            for (var c = 0; c < _chunks.Count; c++)
             {
-                var hit = used[at..].IndexOf(marker);
-                if (hit < 0) break;
-                line = LineAt(c, at + hit, line);
-                count++;
-                first ??= this[line];
-                at = _lines[line].Offset + _lines[line].Length + 1;
+                var used = Chunk(c, ref buffer);
+                for (var at = 0; at < used.Length;)
+                {
+                    var hit = used[at..].IndexOf(marker);
+                    if (hit < 0) break;
+                    line = LineAt(c, at + hit, line);
+                    count++;
+                    first ??= this[line];
+                    at = _lines[line].Offset + _lines[line].Length + 1;
+                }
             }
         }
+        finally { Return(buffer); }
         return (count, first);
     }
 
@@ -135,11 +160,16 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
     {
         var bytes = new byte[ByteCount];
         var at = 0;
-        for (var i = 0; i < _chunks.Count; i++)
+        byte[]? buffer = null;
+        try
         {
-            Chunk(i).CopyTo(bytes.AsSpan(at));
-            at += _chunkUsed[i];
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                Chunk(i, ref buffer).CopyTo(bytes.AsSpan(at));
+                at += _chunkUsed[i];
+            }
         }
+        finally { Return(buffer); }
         return bytes;
     }
 
@@ -147,7 +177,12 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
     /// chunk by chunk, with no copy of the whole file in between.</summary>
     public void WriteTo(Stream stream)
     {
-        for (var i = 0; i < _chunks.Count; i++) stream.Write(Chunk(i));
+        byte[]? buffer = null;
+        try
+        {
+            for (var i = 0; i < _chunks.Count; i++) stream.Write(Chunk(i, ref buffer));
+        }
+        finally { Return(buffer); }
     }
 
     /// <inheritdoc/>
