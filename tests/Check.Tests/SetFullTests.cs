@@ -43,6 +43,22 @@ public class SetFullTests
     }
 
     [Fact]
+    public void ValuesSmallLargeAndNegative_AreEachFoundInARead_ThoughIndexedInTwoWays()
+    {
+        // 5000 is tracked first, beyond the dense table's reach, and moves into it when the
+        // table grows past it (4101); -7 and 10^12 stay hashed.
+        long[] values = [5000, .. Enumerable.Range(0, 1300).Select(i => (long)i), 4100, 4101,
+            -7, 1_000_000_000_000];
+        var h = new TestHistory();
+        foreach (var v in values) h.Broadcast(0, v, 0);
+        h.Read(1, 10, [.. values.Where(v => v != 17)]);
+        var r = SetFull.Check(h.Ops);
+        Assert.Equal(values.Length, r.AttemptCount);
+        Assert.Equal(new[] { Edn.Of(17) }, r.Lost);
+        Assert.Equal(values.Length - 1, r.StableCount);
+    }
+
+    [Fact]
     public void AbsentReadInvokedBeforeTheAck_MakesNeverRead_NotLost()
     {
         var h = new TestHistory()

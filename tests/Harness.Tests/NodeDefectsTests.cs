@@ -56,4 +56,23 @@ public sealed class NodeDefectsTests
         Assert.Equal($"but {node} journalled internal errors (inputs ignored): the node has a "
             + "defect, see node-logs/", lines[verdict + 1]);
     }
+
+    [Fact]
+    public void ASimulatedNodesLog_SearchedAsUtf8_GivesTheCountAndFirstLineOfItsText()
+    {
+        var log = new Utf8LineLog();
+        var lines = new List<string>();
+        for (var i = 0; i < 5000; i++)
+        {
+            var line = i % 997 == 3 ? DefectLine(i) + NodeDefects.Marker // twice: one line
+                : i % 11 == 0 ? "é😀 " + new string('x', i * 13 % 3000) : $"{i} recv line";
+            log.Add(line);
+            lines.Add(line);
+        }
+        IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> asLog = [new("n1", log)];
+        IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> asList = [new("n1", lines)];
+        Assert.Equal([("n1", 6, DefectLine(3) + NodeDefects.Marker)],
+            NodeDefects.Find(asLog).Nodes);
+        Assert.Equal(NodeDefects.Find(asList).Nodes, NodeDefects.Find(asLog).Nodes);
+    }
 }

@@ -20,10 +20,13 @@ public sealed class StoreBytesTests
         Assert.Equal(Encoding.UTF8.GetBytes(sb.ToString()), StoreWriter.Utf8Of(sb));
     }
 
-    [Fact]
-    public void AUtf8LineLog_GivesBackItsLines_AndTheFileBytes()
+    [Theory]
+    [InlineData(-1L)] // no spill file
+    [InlineData(0L)] // every chunk spilled, the last one too once settled
+    [InlineData(300_000L)] // some chunks spilled
+    public void AUtf8LineLog_GivesBackItsLines_AndTheFileBytes(long spillOver)
     {
-        var log = new Utf8LineLog();
+        var log = new Utf8LineLog(spillOver < 0 ? null : new LogSpill(spillOver));
         var lines = new List<string>();
         for (var i = 0; i < 3000; i++)
         {
@@ -35,9 +38,17 @@ public sealed class StoreBytesTests
         lines.Add(new string('y', 300_000));
         log.Add("");
         lines.Add("");
+        log.Settle();
+        log.Add("after settling");
+        lines.Add("after settling");
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
         Assert.Equal(lines, log);
         Assert.Equal(lines[2999], log[2999]);
-        Assert.Equal(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))),
-            log.ToUtf8());
+        Assert.Equal(bytes, log.ToUtf8());
+        using var written = new MemoryStream();
+        log.WriteTo(written);
+        Assert.Equal(bytes, written.ToArray());
+        var marked = lines.Where(l => l.Contains("0 send ", StringComparison.Ordinal)).ToList();
+        Assert.Equal((marked.Count, marked[0]), log.Containing("0 send "));
     }
 }

@@ -76,9 +76,9 @@ public abstract partial record Edn
         public override int GetHashCode() => EdnEquality.SequenceHash(2, Items);
 
         /// <summary>The readable text of a long vector once written (see
-        /// <see cref="EdnWriter"/>): a large read value goes to jepsen.log, history.edn and
-        /// history.txt, and is formatted once. Items cannot change, so it never goes stale.
-        /// </summary>
+        /// <see cref="EdnWriter"/>), unless its items are all integers (a read's values, quick
+        /// to write again and too many to keep at scale). Items cannot change, so it never
+        /// goes stale.</summary>
         internal string? ReadableText { get; set; }
     }
 

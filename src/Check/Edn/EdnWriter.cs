@@ -29,6 +29,14 @@ public static class EdnWriter
         return sb.ToString();
     }
 
+    /// <summary>Appends the readable text of <paramref name="value"/> (<see cref="Write"/>'s)
+    /// to <paramref name="sb"/>, with no string of it in between.</summary>
+    public static StringBuilder AppendReadable(StringBuilder sb, Edn value)
+    {
+        Append(sb, value, readably: true);
+        return sb;
+    }
+
     /// <summary>Appends the text of <paramref name="value"/> to <paramref name="sb"/>.</summary>
     internal static void Append(StringBuilder sb, Edn value, bool readably)
     {
@@ -36,7 +44,8 @@ public static class EdnWriter
         {
             case Edn.List l: AppendItems(sb, "(", l.Items, ")", readably); break;
             case Edn.Vector { Items.Length: >= RememberedLength } v when readably:
-                sb.Append(ReadableText(v));
+                if (v.ReadableText is null && AllInts(v.Items)) AppendInts(sb, v.Items);
+                else sb.Append(ReadableText(v));
                 break;
             case Edn.Vector v: AppendItems(sb, "[", v.Items, "]", readably); break;
             case Edn.Set s: AppendItems(sb, "#{", s.Items, "}", readably); break;
@@ -97,11 +106,71 @@ public static class EdnWriter
         : double.IsNegativeInfinity(x) ? "##-Inf"
         : JavaNumber.FormatDouble(x);
 
-    /// <summary>Vectors at least this long keep their readable text once written.</summary>
+    /// <summary>Vectors at least this long keep their readable text once written, except
+    /// vectors of integers (a read's values): their text is quick to write again, and a
+    /// 1,000-node run's reads would keep over half a gigabyte of it alive for the store.
+    /// </summary>
     private const int RememberedLength = 64;
 
     private static string ReadableText(Edn.Vector v) =>
-        v.ReadableText ??= AppendItems(new StringBuilder(), "[", v.Items, "]", true).ToString();
+        v.ReadableText ?? IntVectorText(v.Items)
+            ?? (v.ReadableText = AppendItems(new StringBuilder(), "[", v.Items, "]", true)
+                .ToString());
+
+    private static bool AllInts(ImmutableArray<Edn> items)
+    {
+        foreach (var item in items)
+        {
+            if (item is not Edn.Int) return false;
+        }
+        return true;
+    }
+
+    /// <summary>What <see cref="AppendItems"/> writes for a vector of integers, each written
+    /// straight into the builder.</summary>
+    private static void AppendInts(StringBuilder sb, ImmutableArray<Edn> items)
+    {
+        sb.Append('[');
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            AppendInt(sb, ((Edn.Int)items[i]).Value);
+        }
+        sb.Append(']');
+    }
+
+    /// <summary>The text of a vector of integers, written straight into a string sized up
+    /// front rather than grown in a builder and copied; null when an item is not an
+    /// <see cref="Edn.Int"/>. The same text <see cref="AppendItems"/> writes.</summary>
+    private static string? IntVectorText(ImmutableArray<Edn> items)
+    {
+        if (!AllInts(items)) return null;
+        var length = 2 + Math.Max(items.Length - 1, 0);
+        foreach (var item in items) length += DigitCount(((Edn.Int)item).Value);
+        return string.Create(length, items, static (span, items) =>
+        {
+            span[0] = '[';
+            var at = 1;
+            foreach (var item in items)
+            {
+                if (at > 1) span[at++] = ' ';
+                ((Edn.Int)item).Value.TryFormat(span[at..], out var written, default,
+                    CultureInfo.InvariantCulture);
+                at += written;
+            }
+            span[at] = ']';
+        });
+    }
+
+    /// <summary>Characters in the decimal text of <paramref name="value"/>, sign included.
+    /// </summary>
+    private static int DigitCount(long value)
+    {
+        if (value == long.MinValue) return 20;
+        var count = value < 0 ? 2 : 1;
+        for (var rest = Math.Abs(value); rest >= 10; rest /= 10) count++;
+        return count;
+    }
 
     private static StringBuilder AppendItems(
         StringBuilder sb, string open, ImmutableArray<Edn> items, string close, bool readably)

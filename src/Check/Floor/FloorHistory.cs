@@ -101,6 +101,15 @@ public static class FloorHistory
 
     private readonly record struct Arrival(long TimeNs, long Index, Edn Value);
 
+    /// <summary>Arrivals by time, then by the broadcast's invocation: a struct comparer, so
+    /// that sorting a node's arrivals (ten thousand each at 1,000 nodes) compares inline
+    /// rather than through a delegate.</summary>
+    private readonly struct ByTimeThenIndex : IComparer<Arrival>
+    {
+        public int Compare(Arrival a, Arrival b) => a.TimeNs != b.TimeNs
+            ? a.TimeNs.CompareTo(b.TimeNs) : a.Index.CompareTo(b.Index);
+    }
+
     /// <summary>One node's arrivals, in order of time and then of the broadcast's
     /// invocation.</summary>
     private sealed class NodeArrivals
@@ -111,8 +120,8 @@ public static class FloorHistory
 
         public NodeArrivals(List<Arrival> arrivals)
         {
-            arrivals.Sort((a, b) => a.TimeNs != b.TimeNs
-                ? a.TimeNs.CompareTo(b.TimeNs) : a.Index.CompareTo(b.Index));
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(arrivals)
+                .Sort(default(ByTimeThenIndex));
             _times = [.. arrivals.Select(a => a.TimeNs)];
             _indices = [.. arrivals.Select(a => a.Index)];
             _values = [.. arrivals.Select(a => a.Value)];

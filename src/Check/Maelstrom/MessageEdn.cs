@@ -41,7 +41,14 @@ public static class MessageEdn
         try
         {
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                items.Add(Read(ref reader, 0));
+            {
+                // Stored through a span: List.Add's covariant array store checks the type of
+                // every item, a noticeable share of reading a large read_ok.
+                var count = items.Count;
+                System.Runtime.InteropServices.CollectionsMarshal.SetCount(items, count + 1);
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)[count] =
+                    Read(ref reader, 0);
+            }
             return new Edn.Vector(ImmutableArray.Create(
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)));
         }

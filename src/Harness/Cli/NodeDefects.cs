@@ -20,10 +20,15 @@ internal sealed record NodeDefects(IReadOnlyList<(string Node, int Count, string
     public static NodeDefects Find(
         IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> nodeLogs) =>
         new([.. nodeLogs
-            .Select(log => (log.Key, Lines: log.Value.Where(IsDefect).Take(1).ToList(),
-                Count: log.Value.Count(IsDefect)))
-            .Where(n => n.Count > 0)
-            .Select(n => (n.Key, n.Count, n.Lines[0]))]);
+            .Select(log => (log.Key, Found: Defects(log.Value)))
+            .Where(n => n.Found.Count > 0)
+            .Select(n => (n.Key, n.Found.Count, n.Found.First!))]);
+
+    /// <summary>How many lines of one log are such notes, and the first; a simulated node's
+    /// log is searched as the UTF-8 it is kept in.</summary>
+    private static (int Count, string? First) Defects(IReadOnlyList<string> lines) =>
+        lines is Sim.Utf8LineLog log ? log.Containing(Marker)
+        : (lines.Count(IsDefect), lines.FirstOrDefault(IsDefect));
 
     /// <summary>Whether <paramref name="line"/> is the journal's note of an internal
     /// error.</summary>

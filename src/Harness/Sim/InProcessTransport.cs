@@ -27,6 +27,7 @@ public sealed class InProcessTransport : INodeTransport
     private readonly INodeStrategy _strategy;
     private readonly SimTiming _timing;
     private readonly Prng _rng;
+    private readonly LogSpill _logSpill = new(LogSpill.DefaultLimitBytes);
     private bool _stopped;
 
     /// <summary>Nodes made by <paramref name="strategy"/> on <paramref name="clock"/>, timed
@@ -58,7 +59,11 @@ public sealed class InProcessTransport : INodeTransport
     }
 
     /// <inheritdoc/>
-    public void Stop() => _stopped = true;
+    public void Stop()
+    {
+        _stopped = true;
+        foreach (var host in _hosts.Values) host.LogLines.Settle();
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> NodeLog(string node) =>
@@ -81,7 +86,7 @@ public sealed class InProcessTransport : INodeTransport
         private long? _wakeForMs;
         private long _lastArrivalNs;
 
-        public Utf8LineLog LogLines { get; } = new();
+        public Utf8LineLog LogLines { get; } = new(owner._logSpill);
 
         private IScheduler Clock => owner._clock;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Text;
 
@@ -9,13 +10,16 @@ namespace FunctionalGossip.Harness.Sim;
 /// strings and entry objects they would survive every collection and be copied from
 /// generation to generation, which once cost a fifth of a run. Chunks of 128 KiB live on the
 /// large-object heap, which is never compacted, and the lines written into them die young.
-/// Reading a line decodes it again.
+/// Reading a line decodes it again. Given a <see cref="LogSpill"/>, a full chunk goes to its
+/// file while the run's logs hold more than its threshold, and is read back when asked for.
 /// </summary>
-public sealed class Utf8LineLog : IReadOnlyList<string>
+/// <param name="spill">Where full chunks go in a large run; none keeps every chunk.</param>
+public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
 {
     private const int ChunkBytes = 128 * 1024;
     private static readonly UTF8Encoding Utf8 = new(false);
-    private readonly List<byte[]> _chunks = [];
+    private readonly List<byte[]?> _chunks = []; // null once spilled
+    private readonly List<long> _spilledAt = []; // where in the spill file, or -1
     private readonly List<int> _chunkUsed = [];
     private readonly List<(int Chunk, int Offset, int Length)> _lines = [];
 
@@ -29,12 +33,16 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
     public void Add(string head, string text)
     {
         var length = Utf8.GetByteCount(head) + Utf8.GetByteCount(text);
-        if (_chunks.Count == 0 || _chunkUsed[^1] + length + 1 > _chunks[^1].Length)
+        if (_chunks.Count == 0 || _chunks[^1] is not { } open
+            || _chunkUsed[^1] + length + 1 > open.Length)
         {
+            if (_chunks.Count > 0) SpillLast();
             _chunks.Add(new byte[Math.Max(ChunkBytes, length + 1)]);
+            _spilledAt.Add(-1);
             _chunkUsed.Add(0);
+            if (spill is not null) spill.Held += _chunks[^1]!.Length;
         }
-        var chunk = _chunks[^1];
+        var chunk = _chunks[^1]!;
         var start = _chunkUsed[^1];
         var at = start + Utf8.GetBytes(head, chunk.AsSpan(start));
         at += Utf8.GetBytes(text, chunk.AsSpan(at));
@@ -42,6 +50,53 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
         _lines.Add((_chunks.Count - 1, start, length));
         _chunkUsed[^1] = at + 1;
         ByteCount += length + 1;
+    }
+
+    /// <summary>Sends the last chunk to the spill file while the run's logs hold too much: a
+    /// full one, or at the end of a run (<see cref="Settle"/>) the one being filled, after
+    /// which a line goes into a new chunk.</summary>
+    private void SpillLast()
+    {
+        if (spill is not { Over: true } || _chunks.Count == 0 || _chunks[^1] is not { } last)
+            return;
+        _spilledAt[^1] = spill.Write(last.AsSpan(0, _chunkUsed[^1]));
+        spill.Held -= last.Length;
+        _chunks[^1] = null;
+    }
+
+    /// <summary>The run is over: the chunk being filled goes to the spill file too, if the
+    /// run's logs hold too much.</summary>
+    public void Settle() => SpillLast();
+
+    /// <summary>The used bytes of chunk <paramref name="i"/>: in memory, or read back from the
+    /// spill file into <paramref name="buffer"/>, rented from the pool (and grown) as needed;
+    /// the caller returns it (<see cref="Return"/>). Fresh arrays of a chunk's size would go
+    /// to the large-object heap, four hundred megabytes of them per pass at 1,000 nodes.
+    /// </summary>
+    private ReadOnlySpan<byte> Chunk(int i, ref byte[]? buffer)
+    {
+        var used = _chunkUsed[i];
+        if (_chunks[i] is { } bytes) return bytes.AsSpan(0, used);
+        if (buffer is null || buffer.Length < used)
+        {
+            Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(used);
+        }
+        spill!.Read(buffer.AsSpan(0, used), _spilledAt[i]);
+        return buffer.AsSpan(0, used);
+    }
+
+    private static void Return(byte[]? buffer)
+    {
+        if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private ReadOnlySpan<byte> Bytes(int chunk, int offset, int length)
+    {
+        if (_chunks[chunk] is { } bytes) return bytes.AsSpan(offset, length);
+        var read = new byte[length];
+        spill!.Read(read, _spilledAt[chunk] + offset);
+        return read;
     }
 
     /// <summary>Appends one line.</summary>
@@ -53,8 +108,51 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
         get
         {
             var (chunk, offset, length) = _lines[index];
-            return Utf8.GetString(_chunks[chunk], offset, length);
+            return Utf8.GetString(Bytes(chunk, offset, length));
         }
+    }
+
+    /// <summary>How many lines contain <paramref name="ascii"/> (an ASCII text), and the first
+    /// of them: found in the UTF-8 bytes, so that the other lines are never decoded (a
+    /// 1,000-node run's logs hold four hundred megabytes).</summary>
+    public (int Count, string? First) Containing(string ascii)
+    {
+        var marker = Encoding.ASCII.GetBytes(ascii);
+        var (count, first, line) = (0, (string?)null, 0);
+        byte[]? buffer = null;
+        try
+        {
+            for (var c = 0; c < _chunks.Count; c++)
+            {
+                var used = Chunk(c, ref buffer);
+                for (var at = 0; at < used.Length;)
+                {
+                    var hit = used[at..].IndexOf(marker);
+                    if (hit < 0) break;
+                    line = LineAt(c, at + hit, line);
+                    count++;
+                    first ??= this[line];
+                    at = _lines[line].Offset + _lines[line].Length + 1;
+                }
+            }
+        }
+        finally { Return(buffer); }
+        return (count, first);
+    }
+
+    /// <summary>The index of the line holding byte <paramref name="offset"/> of chunk
+    /// <paramref name="chunk"/>, searching from line <paramref name="from"/> on.</summary>
+    private int LineAt(int chunk, int offset, int from)
+    {
+        int lo = from, hi = _lines.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            var (c, o, _) = _lines[mid];
+            if (c < chunk || (c == chunk && o <= offset)) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
     }
 
     /// <summary>The file's bytes: every line followed by <c>\n</c>.</summary>
@@ -62,11 +160,16 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
     {
         var bytes = new byte[ByteCount];
         var at = 0;
-        for (var i = 0; i < _chunks.Count; i++)
+        byte[]? buffer = null;
+        try
         {
-            _chunks[i].AsSpan(0, _chunkUsed[i]).CopyTo(bytes.AsSpan(at));
-            at += _chunkUsed[i];
+            for (var i = 0; i < _chunks.Count; i++)
+            {
+                Chunk(i, ref buffer).CopyTo(bytes.AsSpan(at));
+                at += _chunkUsed[i];
+            }
         }
+        finally { Return(buffer); }
         return bytes;
     }
 
@@ -74,7 +177,12 @@ public sealed class Utf8LineLog : IReadOnlyList<string>
     /// chunk by chunk, with no copy of the whole file in between.</summary>
     public void WriteTo(Stream stream)
     {
-        for (var i = 0; i < _chunks.Count; i++) stream.Write(_chunks[i], 0, _chunkUsed[i]);
+        byte[]? buffer = null;
+        try
+        {
+            for (var i = 0; i < _chunks.Count; i++) stream.Write(Chunk(i, ref buffer));
+        }
+        finally { Return(buffer); }
     }
 
     /// <inheritdoc/>

@@ -23,7 +23,7 @@ public static class JepsenLogFormat
     public static StringBuilder Append(StringBuilder sb, LogLine l)
     {
         JepsenLog.AppendPrefix(sb, l.AtNs, l.Level, l.Thread, l.Logger).Append(l.Head);
-        if (l.Value is not null) sb.Append(EdnWriter.Write(l.Value));
+        if (l.Value is not null) EdnWriter.AppendReadable(sb, l.Value);
         return sb.Append(l.Tail);
     }
 }
