@@ -5,7 +5,7 @@ max stable latency and the gaps to the physical floor (gossip/floor), the median
 and the worst seed, and how many seeds' gaps exceed the targets (--gap-targets, issue 10's
 +500 ms median and +1,000 ms max by default).
 
-Usage: scripts/sweep.py [--bin bin/gossip] [--mode sim|process] [--seeds N] [--first S]
+Usage: scripts/sweep.py [--bin bin/gossip] [--mode sim|process] [--node NODE] [--seeds N] [--first S]
                         [--jobs J] [--gap-targets 500,1000] 'name|flags and node args' ...
 Example: scripts/sweep.py --mode sim --seeds 500 \\
     'default, 25 nodes, partitions|--node-count 25 --time-limit 20 --rate 100 \\
@@ -26,12 +26,12 @@ import sys
 import tempfile
 
 
-def run_one(binary, mode, flags, seed, store):
+def run_one(binary, mode, flags, seed, store, node=None):
     args = [binary, "test", "-w", "broadcast"]
     if mode == "sim":
         args.append("--sim")
     else:
-        args += ["--bin", binary]
+        args += ["--bin", node or binary]
     args += shlex.split(flags) + ["--seed", str(seed), "--json", "--store", store]
     p = subprocess.run(args, capture_output=True, text=True)
     shutil.rmtree(store, ignore_errors=True)
@@ -81,6 +81,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", default="bin/gossip")
     ap.add_argument("--mode", choices=["sim", "process"], default="sim")
+    ap.add_argument("--node", help="process mode: the node binary (default: --bin)")
     ap.add_argument("--seeds", type=int, default=20)
     ap.add_argument("--first", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=1)
@@ -108,7 +109,8 @@ def main():
         seeds = range(a.first, a.first + a.seeds)
         with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
             runs = list(pool.map(
-                lambda s: run_one(a.bin, a.mode, flags, s, os.path.join(store, str(s))), seeds))
+                lambda s: run_one(a.bin, a.mode, flags, s, os.path.join(store, str(s)), a.node),
+                seeds))
         row, bad = summarise(f"{name} (`{flags}`)", runs, targets)
         print(row, flush=True)
         if a.list_over:
