@@ -32,12 +32,14 @@ public static class FloorHistory
     {
         var floorRead = FloorReads(history, model);
         var ops = ImmutableArray.CreateBuilder<Op>(history.Count);
-        var invocations = new Dictionary<long, Op>();
+        // A read is judged at its completion alone; an :ok whose process invoked nothing
+        // before it keeps its own values, as it did when the invocation was looked up.
+        var invoked = new HashSet<long>();
         foreach (var op in history)
         {
-            if (op.ClientNumber is long p && op.Type == OpType.Invoke) invocations[p] = op;
+            if (op.ClientNumber is long p && op.Type == OpType.Invoke) invoked.Add(p);
             var read = op.ClientNumber is long q && op.Type == OpType.Ok && op.IsF("read")
-                && invocations.TryGetValue(q, out var inv) ? floorRead(inv, op) : null;
+                && invoked.Contains(q) ? floorRead(op) : null;
             ops.Add(read is { } values ? op with { Value = new Edn.Vector([.. values.Span]) }
                 : op);
         }
@@ -45,17 +47,18 @@ public static class FloorHistory
     }
 
     /// <summary>What each <c>:ok</c> read of <paramref name="history"/> returns in the floor
-    /// history (<see cref="Of"/>), given its invocation, for set-full to fold without
+    /// history (<see cref="Of"/>), given its completion, for set-full to fold without
     /// building that history: a slice of its node's arrivals, no copy; a read whose process
     /// has no node keeps its own values.</summary>
     public static SetFull.ReadValuesOf ReadValues(IReadOnlyList<Op> history, FloorModel model)
     {
         var floorRead = FloorReads(history, model);
-        return (inv, completion) => floorRead(inv, completion) ?? SetFull.ValuesOf(inv, completion);
+        return (inv, completion) => floorRead(completion) ?? SetFull.ValuesOf(inv, completion);
     }
 
-    /// <summary>A read's floor values (null when its process has no node).</summary>
-    private static Func<Op, Op, ReadOnlyMemory<Edn>?> FloorReads(IReadOnlyList<Op> history,
+    /// <summary>A read's floor values, given its completion (null when its process has no
+    /// node).</summary>
+    private static Func<Op, ReadOnlyMemory<Edn>?> FloorReads(IReadOnlyList<Op> history,
         FloorModel model)
     {
         var schedule = PartitionSchedule.Of(history, model.Nodes);
@@ -64,7 +67,7 @@ public static class FloorHistory
         int? NodeOf(long process) =>
             index.TryGetValue(model.NodeOfProcess(process), out var i) ? i : null;
         var arrived = Arrivals(history, NodeOf, model.HopMs * 1_000_000, schedule);
-        return (inv, completion) => completion.ClientNumber is long p && NodeOf(p) is int node
+        return completion => completion.ClientNumber is long p && NodeOf(p) is int node
             ? arrived[node].Before(completion.Time, completion.Index) : null;
     }
 
