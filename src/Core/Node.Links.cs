@@ -298,8 +298,9 @@ public static partial class Node
     }
 
     /// <summary>One <c>gossip</c> on a link: a new batch of <paramref name="values"/> (none
-    /// makes it a bare acknowledgement), replacing every batch in flight when
-    /// <paramref name="merged"/>, and our acknowledgement of the peer's batches; to our
+    /// makes it a bare acknowledgement), or when <paramref name="merged"/> a resend of
+    /// everything the link owes (<paramref name="values"/>: see <see cref="PeerLink.Resent"/>),
+    /// and our acknowledgement of the peer's batches; to our
     /// upstream marked <c>up</c>, to a fallback upstream and to a peer in fallback that relays
     /// through us with our values as ranges (so a fallback upstream learns what its new relayer
     /// lacks, and the relayer what the upstream lacks: values stranded where a loop was are
@@ -310,7 +311,8 @@ public static partial class Node
         Set<long> values, bool merged, Seq<string> detourFor = default)
     {
         var detour = !detourFor.IsEmpty;
-        var seq = values.IsEmpty || detour ? None : Some(link.SentSeq + 1);
+        var next = merged ? link.Resent(now) : link.Sent(now, detour ? Set<long>() : values);
+        var seq = values.IsEmpty || detour ? None : Some(next.SentSeq);
         var from = merged ? Some(link.AckedSeq + 1) : None;
         var up = s.Upstream == Some(peer) || link.Probing;
         var have = (up && (s.Upstream != s.ShapeUpstream || link.Probing))
@@ -321,7 +323,7 @@ public static partial class Node
         var body = new Body.Gossip(seq, from, Ascending.Values(values), link.RecvPrefix, up, have,
             path, detourFor, CutOff(s));
         var send = new Effect.Send(new Envelope(s.Self, peer, body));
-        return new Sent(link.Sent(now, detour ? Set<long>() : values, merged), send);
+        return new Sent(next, send);
     }
 
     /// <summary>The peers this node takes for cut (see <see cref="MarkDetours"/>), which every

@@ -10,8 +10,8 @@ public sealed record Membership(string Self, Seq<string> NodeIds);
 
 /// <summary>A batch of values sent to a peer and not yet acknowledged.</summary>
 /// <param name="Values">The values the batch carried.</param>
-/// <param name="SentAtMs">When it was sent; after <see cref="NodeSettings.RetryMs"/> it is
-/// resent.</param>
+/// <param name="SentAtMs">When it was last sent; after <see cref="NodeSettings.RetryMs"/> it
+/// is resent.</param>
 public sealed record Batch(Set<long> Values, long SentAtMs);
 
 /// <summary>
@@ -133,20 +133,40 @@ public sealed record PeerLink(
     }
 
     /// <summary>The link after sending the peer a message, which carries our current
-    /// acknowledgement; with <paramref name="values"/>, also a new batch holding them (and
-    /// replacing every batch in flight when <paramref name="merged"/>).</summary>
-    public PeerLink Sent(long now, Set<long> values, bool merged) =>
+    /// acknowledgement; with <paramref name="values"/>, also a new batch holding them.</summary>
+    public PeerLink Sent(long now, Set<long> values) =>
         values.IsEmpty
             ? this with { AckDueMs = None, SentAck = RecvPrefix }
             : this with
             {
                 SentAck = RecvPrefix,
                 Unsent = Set<long>(),
-                InFlight = (merged ? Map<long, Batch>() : InFlight)
-                    .Add(SentSeq + 1, new Batch(values, now)),
+                InFlight = InFlight.Add(SentSeq + 1, new Batch(values, now)),
                 SentSeq = SentSeq + 1,
                 AckDueMs = None,
             };
+
+    /// <summary>The link after resending everything it owes in one message, which carries our
+    /// current acknowledgement. The resend takes a new number (so the peer always acknowledges
+    /// it, and a duplicate of it changes nothing), the unsent values its batch; the batches in
+    /// flight keep theirs, so an acknowledgement of any earlier copy still retires them (when a
+    /// resend replaced them, an acknowledgement that crossed the next resend retired nothing,
+    /// and where resends came as often as acknowledgements a link could owe for ever). Every
+    /// batch counts as sent now.</summary>
+    public PeerLink Resent(long now)
+    {
+        var inFlight = InFlight.Map(b => b with { SentAtMs = now });
+        return this with
+        {
+            SentAck = RecvPrefix,
+            Unsent = Set<long>(),
+            InFlight = Unsent.IsEmpty
+                ? inFlight
+                : inFlight.Add(SentSeq + 1, new Batch(Unsent, now)),
+            SentSeq = SentSeq + 1,
+            AckDueMs = None,
+        };
+    }
 }
 
 /// <summary>

@@ -90,6 +90,10 @@ public static class StateDiff
         foreach (var id in a.InFlight.Keys.Where(k => !b.InFlight.ContainsKey(k)))
             changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",
                 "none", Batch(a.InFlight[id])));
+        foreach (var id in b.InFlight.Keys.Where(k =>
+            a.InFlight.ContainsKey(k) && a.InFlight[k] != b.InFlight[k]))
+            changes.Add(new Change.Field($"peer {peer} in-flight seq {id}",
+                Batch(b.InFlight[id]), Batch(a.InFlight[id])));
         if (Describe.Received(b) != Describe.Received(a))
             changes.Add(new Change.Field($"peer {peer} received", Describe.Received(b),
                 Describe.Received(a)));

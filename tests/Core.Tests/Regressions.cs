@@ -42,4 +42,18 @@ public class Regressions
     [Fact]
     public void DuplicateAfterAck_Tree_Seed1xOu() =>
         ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "1xOuAqVriHH2", iter: 1);
+
+    /// <summary>Found by AfterHealing… on CI (25 nodes, tick-ms=6 retry-ms=12, relay=given):
+    /// each resend took a new number, and with ticks aligned every acknowledgement crossed the
+    /// next resend, so it retired nothing and every link in the line owed its neighbour for
+    /// ever though every node held every value. A resend now keeps its batches' numbers, so any
+    /// copy's acknowledgement retires them, and a resend is always acknowledged.</summary>
+    [Fact]
+    public void AckCrossingEachResend_StillSettles_SeeddEam() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "dEammLOwXQm1", iter: 1);
+
+    /// <summary>The same defect with no eager links (22 nodes, suspect-ms=27).</summary>
+    [Fact]
+    public void AckCrossingEachResend_NoEager_Seed0GC7() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "0GC7ZMeg7x41", iter: 1);
 }

@@ -310,9 +310,14 @@ public class StepExamples
         var t = Node.Step(s, new Event.Tick(3000, TimerId.Gossip));
         var expected = new Transition(
             HubState(Known(1, 2, 5),
+                // One message, numbered 4 and covering 2-4; batches 2 and 3 keep their
+                // numbers (an ack of 3 from an earlier copy still retires them), the unsent
+                // value is batch 4, and all count as sent now.
                 PeerLink.Empty with
                 {
-                    SentSeq = 4, AckedSeq = 1, InFlight = Map((4L, new Batch(SetOf(1, 2, 5), 3000))),
+                    SentSeq = 4, AckedSeq = 1,
+                    InFlight = Map((2L, new Batch(SetOf(1), 3000)),
+                        (3L, new Batch(SetOf(2), 3000)), (4L, new Batch(SetOf(5), 3000))),
                 },
                 PeerLink.Empty, dueMs: 3200),
             Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Some(2L), Longs(1, 2, 5), 0)),
@@ -374,7 +379,8 @@ public class StepExamples
         var t = Node.Step(s, Recv(900, "n1", "n0", UpData(1, 0, 7)));
         var resent = n1 with
         {
-            SentSeq = 2, InFlight = Map((2L, new Batch(SetOf(5), 900))),
+            // The resend is numbered 2 (so n1 acknowledges it); batch 1 keeps its number.
+            SentSeq = 2, InFlight = Map((1L, new Batch(SetOf(5), 900))),
             RecvPrefix = 1, SentAck = 1, Attached = true,
         };
         Assert.Equal(new Transition(HubState(Known(5, 7), resent, Unsent(7)),
