@@ -84,7 +84,8 @@ public static class Describe
         return parts.Count == 0 ? "-" : string.Join(" ", parts);
     }
 
-    private static string Span(long lo, long hi) => lo == hi ? $"{lo}" : $"{lo}-{hi}";
+    private static string Span(long lo, long hi) =>
+        lo == hi ? $"{lo}" : lo > hi ? "nothing" : $"{lo}-{hi}";
 
     /// <summary>One line for an event: what arrived, from whom, with its key fields.</summary>
     public static string Event(Event ev) => ev switch

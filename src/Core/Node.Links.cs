@@ -73,8 +73,43 @@ public static partial class Node
                 ? link with { Unsent = link.Unsent.TryAddRange(owed), Probing = c != next }
                 : link));
         var rerouted = s with { Peers = peers, Upstream = next, UpstreamPath = Seq<string>() };
-        return new Transition(rerouted, Seq1<Effect>(new Effect.Log(why(next))));
+        return PingIdle(rerouted, now, tries, Seq1<Effect>(new Effect.Log(why(next))));
     }
+
+    /// <summary>Pings each of <paramref name="peers"/> whose link owes nothing (see
+    /// <see cref="PeerLink.Pinged"/>): a candidate tried by a node that owes nothing (its
+    /// upstream went silent on a ping) would otherwise not hear from it, so would neither
+    /// answer nor learn what the node lacks.</summary>
+    private static Transition PingIdle(NodeState s, long now, Seq<string> peers,
+        Seq<Effect> before)
+    {
+        var (links, sends) = peers.Fold((Links: s.Peers, Sends: before), (acc, peer) =>
+            acc.Links[peer] is var link && (!link.Unsent.IsEmpty || !link.InFlight.IsEmpty)
+                ? acc
+                : SendOn(s, now, peer, link, Set<long>(), false, ping: true) is var sent
+                    ? (acc.Links.SetItem(peer, sent.Link), acc.Sends.Add(sent.Effect))
+                    : acc);
+        return new Transition(s with { Peers = links }, sends);
+    }
+
+    /// <summary>
+    /// No silent upstream goes unnoticed: a node learns that its upstream is cut off when a
+    /// batch to it goes unacknowledged for <see cref="NodeSettings.SuspectMs"/>, but a node
+    /// whose clients give it no values sends none, so it could stay cut off from every value
+    /// until the partition heals (in one simulated run a leaf cut from the hub at the start
+    /// heard nothing for 2.6 s, until a client's value gave it a batch to wait on). So a read
+    /// at a node whose upstream has written nothing for suspect-ms, and is owed nothing, pings
+    /// it (see <see cref="PeerLink.Pinged"/>), and the fallback rule applies to the ping as to
+    /// any batch. On reads, not on the tick: in a quiet cluster the upstream is silent too, and
+    /// a ping every interval would cost two messages per node with no value to carry, while
+    /// reads mean clients are waiting for values.
+    /// </summary>
+    private static Transition PingIfSilent(NodeState s, long now, Seq<Effect> before) =>
+        s.Settings.SuspectMs > 0 && s.Upstream.Case is string up
+        && s.Peers.Find(up).Case is PeerLink link && link.Unsent.IsEmpty
+        && link.InFlight.IsEmpty && now - link.HeardMs >= s.Settings.SuspectMs
+            ? PingIdle(s, now, Seq1(up), before)
+            : new Transition(s, before);
 
     /// <summary>The links with no candidate being tried any more (an upstream was chosen, or
     /// the shape's own answered).</summary>
@@ -298,9 +333,9 @@ public static partial class Node
     }
 
     /// <summary>One <c>gossip</c> on a link: a new batch of <paramref name="values"/> (none
-    /// makes it a bare acknowledgement), or when <paramref name="merged"/> a resend of
-    /// everything the link owes (<paramref name="values"/>: see <see cref="PeerLink.Resent"/>),
-    /// and our acknowledgement of the peer's batches; to our
+    /// makes it a bare acknowledgement, unless it is a <paramref name="ping"/>), or when
+    /// <paramref name="merged"/> a resend of everything the link owes (<paramref name="values"/>:
+    /// see <see cref="PeerLink.Resent"/>), and our acknowledgement of the peer's batches; to our
     /// upstream marked <c>up</c>, to a fallback upstream and to a peer in fallback that relays
     /// through us with our values as ranges (so a fallback upstream learns what its new relayer
     /// lacks, and the relayer what the upstream lacks: values stranded where a loop was are
@@ -308,11 +343,13 @@ public static partial class Node
     /// hub. With <paramref name="detourFor"/> it is a detour instead of a batch: the values, for
     /// the peer to pass on to those nodes, unnumbered and never acknowledged.</summary>
     private static Sent SendOn(NodeState s, long now, string peer, PeerLink link,
-        Set<long> values, bool merged, Seq<string> detourFor = default)
+        Set<long> values, bool merged, Seq<string> detourFor = default, bool ping = false)
     {
         var detour = !detourFor.IsEmpty;
-        var next = merged ? link.Resent(now) : link.Sent(now, detour ? Set<long>() : values);
-        var seq = values.IsEmpty || detour ? None : Some(next.SentSeq);
+        var next = ping ? link.Pinged(now)
+            : merged ? link.Resent(now)
+            : link.Sent(now, detour ? Set<long>() : values);
+        var seq = ping || (!values.IsEmpty && !detour) ? Some(next.SentSeq) : None;
         var from = merged ? Some(link.AckedSeq + 1) : None;
         var up = s.Upstream == Some(peer) || link.Probing;
         var have = (up && (s.Upstream != s.ShapeUpstream || link.Probing))

@@ -22,10 +22,12 @@ public static partial class Node
     /// <c>read</c>: answer with the node's own local values (fly.io 3c: "Nodes should only
     /// return copies of their own local values"), in the order the node learned them: a
     /// deterministic order it keeps anyway, so the reply is built without a pass over the set
-    /// (see <see cref="KnownValues"/>). Maelstrom reads the messages as a set.
+    /// (see <see cref="KnownValues"/>). Maelstrom reads the messages as a set. A read also
+    /// checks that the upstream is still there (see <see cref="PingIfSilent"/>).
     /// </summary>
-    private static Transition OnRead(NodeState s, Envelope m, Body.Read b) =>
-        Unchanged(s, ReplyTo(m, b.MsgId, id => new Body.ReadOk(id, s.Values.InOrder)));
+    private static Transition OnRead(NodeState s, long now, Envelope m, Body.Read b) =>
+        PingIfSilent(s, now,
+            ReplyTo(m, b.MsgId, id => new Body.ReadOk(id, s.Values.InOrder)));
 
     /// <summary>
     /// <c>gossip</c> (ours, node to node): first the acknowledgement it carries retires our
@@ -60,6 +62,7 @@ public static partial class Node
         var link = before.Acked(b.Ack) with
         {
             Attached = b.Up, WantsHave = !b.Have.IsEmpty, Detouring = false, PeerCut = toSet(b.Cut),
+            HeardMs = now,
         };
         var heard = b.Seq.Match(
             seq => link.Received(seq, b.Covers.IfNone(seq), AckDueMs(s, now, b)),

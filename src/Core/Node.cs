@@ -52,7 +52,7 @@ public static partial class Node
         _ when m.Dest != s.Self => OnMisaddressed(s, m),
         Body.Topology b => OnTopology(s, m, b),
         Body.Broadcast b => OnBroadcast(s, now, m, b),
-        Body.Read b => OnRead(s, m, b),
+        Body.Read b => OnRead(s, now, m, b),
         Body.Gossip b => OnGossip(s, now, m, b),
         Body.InitOk or Body.TopologyOk or Body.BroadcastOk or Body.ReadOk or Body.Error =>
             OnStrayReply(s, m),

@@ -55,6 +55,9 @@ public sealed record Batch(Set<long> Values, long SentAtMs);
 /// than a resend's round trip); cleared on the tick once the link owes nothing.</param>
 /// <param name="PeerCut">The nodes the peer's latest message said it cannot reach
 /// (<c>cut</c>): no detour for them goes through it.</param>
+/// <param name="HeardMs">When the peer's latest message arrived (0 before any): a read at a node
+/// whose upstream has been silent for <see cref="NodeSettings.SuspectMs"/> pings it (see
+/// <see cref="Pinged"/>).</param>
 public sealed record PeerLink(
     Set<long> Unsent,
     Map<long, Batch> InFlight,
@@ -71,7 +74,8 @@ public sealed record PeerLink(
     bool Detouring = false,
     Set<long> Detoured = default,
     Set<string> PeerCut = default,
-    Set<long> PassedOn = default)
+    Set<long> PassedOn = default,
+    long HeardMs = 0)
 {
     /// <summary>A relay link that owes nothing and has heard nothing.</summary>
     public static readonly PeerLink Empty =
@@ -145,6 +149,17 @@ public sealed record PeerLink(
                 SentSeq = SentSeq + 1,
                 AckDueMs = None,
             };
+
+    /// <summary>The link after sending the peer a ping: a numbered batch with no values, which
+    /// the peer acknowledges like any batch, so a silent peer shows itself by leaving it
+    /// unacknowledged (see <see cref="NodeSettings.SuspectMs"/>).</summary>
+    public PeerLink Pinged(long now) => this with
+    {
+        SentAck = RecvPrefix,
+        InFlight = InFlight.Add(SentSeq + 1, new Batch(Set<long>(), now)),
+        SentSeq = SentSeq + 1,
+        AckDueMs = None,
+    };
 
     /// <summary>The link after resending everything it owes in one message, which carries our
     /// current acknowledgement. The resend takes a new number (so the peer always acknowledges

@@ -10,9 +10,16 @@ namespace FunctionalGossip.Core;
 /// </summary>
 public static class Ranges
 {
-    /// <summary>The ranges of <paramref name="values"/>.</summary>
+    /// <summary>Holding nothing, as ranges: the one empty range <c>[1, 0]</c> (no ranges at
+    /// all would be no digest: a node in fallback that holds no value yet must still be able
+    /// to say so, to be sent everything).</summary>
+    public static readonly Seq<long> Nothing = Seq(1L, 0L);
+
+    /// <summary>The ranges of <paramref name="values"/>; <see cref="Nothing"/> when there are
+    /// none.</summary>
     public static Seq<long> Of(Set<long> values)
     {
+        if (values.IsEmpty) return Nothing;
         var flat = new List<long>();
         foreach (var v in values)
         {

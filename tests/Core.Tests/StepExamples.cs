@@ -141,6 +141,25 @@ public class StepExamples
         Assert.Equal(new Transition(s, Effects(Send("n0", "c5", new Body.ReadOk(8, Longs(9, 1, 5))))), t);
     }
 
+    // No silent upstream goes unnoticed: the hub last wrote at 100 and the leaf owes it
+    // nothing, so a read at 900 (suspect-ms 800 later) also pings it, a numbered batch with no
+    // values that the fallback rule then watches; at 899 the read only answers.
+    [Fact]
+    public void Read_AtANodeWhoseUpstreamWasSilentForSuspectMs_PingsIt()
+    {
+        var hub = PeerLink.Empty with { HeardMs = 100 };
+        var s = LeafState(Known(4), hub);
+        var read = new Body.Read(Some(8L));
+        var early = Node.Step(s, Recv(899, "c5", "n1", read));
+        Assert.Equal(new Transition(s, Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))))),
+            early);
+        var t = Node.Step(s, Recv(900, "c5", "n1", read));
+        var pinged = hub with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(), 900))) };
+        Assert.Equal(new Transition(LeafState(Known(4), pinged),
+            Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))),
+                Send("n1", "n0", new Body.Gossip(Some(1L), None, Longs(), 0, Up: true)))), t);
+    }
+
     // The leaf's upstream link is eager: the value leaves at once, as batch 1, carrying the
     // leaf's acknowledgement of the hub's batches (none yet).
     [Fact]
@@ -164,7 +183,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(40, "n1", "n0", UpData(1, 0, 1, 2, 3)));
         var expected = new Transition(
             HubState(Known(1, 2, 3),
-                PeerLink.Empty with { RecvPrefix = 1, AckDueMs = 40, Attached = true },
+                PeerLink.Empty with { RecvPrefix = 1, AckDueMs = 40, Attached = true, HeardMs = 40 },
                 Unsent(2, 3)),
             Effects());
         Assert.Equal(expected, t);
@@ -189,12 +208,12 @@ public class StepExamples
         var t3 = Node.Step(t1.State, Recv(11, "n0", "n1", Data(3, 0, 3)));
         Assert.Equal(new Transition(LeafState(Known(1, 3), PeerLink.Empty with
         {
-            RecvPrefix = 1, RecvAbove = SetOf(3), AckDueMs = 2010,
+            RecvPrefix = 1, RecvAbove = SetOf(3), AckDueMs = 2010, HeardMs = 11,
         }), Effects()), t3);
         var t2 = Node.Step(t3.State, Recv(12, "n0", "n1", Data(2, 0, 2)));
         Assert.Equal(new Transition(LeafState(Known(1, 3, 2), PeerLink.Empty with
         {
-            RecvPrefix = 3, AckDueMs = 2010,
+            RecvPrefix = 3, AckDueMs = 2010, HeardMs = 12,
         }), Effects()), t2);
     }
 
@@ -207,7 +226,7 @@ public class StepExamples
         var t = Node.Step(s, Recv(50, "n0", "n1", resend));
         Assert.Equal(new Transition(LeafState(Known(1, 2, 3, 4), PeerLink.Empty with
         {
-            RecvPrefix = 5, AckDueMs = 50,
+            RecvPrefix = 5, AckDueMs = 50, HeardMs = 50,
         }), Effects()), t);
     }
 
@@ -362,6 +381,7 @@ public class StepExamples
         {
             Attached = true, RecvPrefix = 1, AckDueMs = 900, Unsent = SetOf(3, 5),
             WantsHave = true, // n1 is in fallback: our messages to it will carry our ranges
+            HeardMs = 900,
         };
         var n0 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 900))) };
         Assert.Equal(new Transition(s with { Values = Known(1, 2, 3, 5, 4), Peers = Map(("n0", n0), ("n1", n1)) },
@@ -381,7 +401,7 @@ public class StepExamples
         {
             // The resend is numbered 2 (so n1 acknowledges it); batch 1 keeps its number.
             SentSeq = 2, InFlight = Map((1L, new Batch(SetOf(5), 900))),
-            RecvPrefix = 1, SentAck = 1, Attached = true,
+            RecvPrefix = 1, SentAck = 1, Attached = true, HeardMs = 900,
         };
         Assert.Equal(new Transition(HubState(Known(5, 7), resent, Unsent(7)),
             Effects(Send("n0", "n1", new Body.Gossip(Some(2L), Some(1L), Longs(5), 1)))), t);
@@ -392,7 +412,8 @@ public class StepExamples
     {
         var s = HubState(Known(1), PeerLink.Empty with { Attached = true }, PeerLink.Empty);
         var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(0)));
-        Assert.Equal(new Transition(HubState(Known(1), PeerLink.Empty, PeerLink.Empty), Effects()), t);
+        Assert.Equal(new Transition(
+            HubState(Known(1), PeerLink.Empty with { HeardMs = 60 }, PeerLink.Empty), Effects()), t);
     }
 
     [Fact]
@@ -400,7 +421,7 @@ public class StepExamples
     {
         var s = LeafState(Known(1), PeerLink.Empty) with { Upstream = "n2" };
         var t = Node.Step(s, Recv(60, "n0", "n1", BareAck(0)));
-        Assert.Equal(new Transition(LeafState(Known(1), PeerLink.Empty),
+        Assert.Equal(new Transition(LeafState(Known(1), PeerLink.Empty with { HeardMs = 60 }),
             Effects(Log(new Note.UpstreamBack("n0")))), t);
     }
 
@@ -415,17 +436,24 @@ public class StepExamples
         var s = HubState(Known(1, 2, 3), n1, PeerLink.Empty);
         var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(2)));
         var expected = new Transition(
-            HubState(Known(1, 2, 3), n1 with { InFlight = Map((3L, new Batch(SetOf(3), 0))), AckedSeq = 2 },
+            HubState(Known(1, 2, 3), n1 with
+                {
+                    InFlight = Map((3L, new Batch(SetOf(3), 0))), AckedSeq = 2, HeardMs = 60,
+                },
                 PeerLink.Empty),
             Effects());
         Assert.Equal(expected, t);
     }
 
+    // A duplicate ack retires nothing: all it changes is when the peer was last heard.
     [Fact]
-    public void Ack_Duplicate_IsANoOp()
+    public void Ack_Duplicate_OnlyNotesThePeerWasHeard()
     {
         var s = HubState(Known(1), PeerLink.Empty, PeerLink.Empty);
-        Assert.Equal(new Transition(s, Effects()), Node.Step(s, Recv(60, "n1", "n0", BareAck(0))));
+        Assert.Equal(
+            new Transition(HubState(Known(1), PeerLink.Empty with { HeardMs = 60 }, PeerLink.Empty),
+                Effects()),
+            Node.Step(s, Recv(60, "n1", "n0", BareAck(0))));
     }
 
     [Fact]
