@@ -37,7 +37,8 @@ public static class Describe
                 + $"unsent ({link.Unsent.Count}) {Values(link.Unsent)}");
             sb.Append($"\n    sent seq {link.SentSeq} (acked {link.AckedSeq}), "
                 + $"received {Received(link)}, ack "
-                + link.AckDueMs.Match(t => $"due {t} ms", () => "none"));
+                + link.AckDueMs.Match(t => $"due {t} ms", () => "none")
+                + (link.HeardMs > 0 ? $", heard {link.HeardMs} ms" : ""));
             foreach (var (seq, batch) in link.InFlight)
                 sb.Append($"\n    in flight seq {seq} sent {batch.SentAtMs} ms: "
                     + $"({batch.Values.Count}) {Values(batch.Values)}");

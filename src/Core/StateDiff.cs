@@ -40,7 +40,9 @@ public abstract record Change
 public static class StateDiff
 {
     /// <summary>The changes from <paramref name="before"/> to <paramref name="after"/>
-    /// (empty when the states are equal).</summary>
+    /// (empty when the states are equal, or differ only in when a peer was last heard
+    /// (<see cref="PeerLink.HeardMs"/>): that changes with every message received, so it would
+    /// add a line to every receive; <see cref="Describe.State"/> shows it).</summary>
     public static ImmutableArray<Change> Between(NodeState before, NodeState after)
     {
         var changes = ImmutableArray.CreateBuilder<Change>();
