@@ -1,4 +1,5 @@
 using LanguageExt;
+using LanguageExt.ClassInstances;
 using static LanguageExt.Prelude;
 
 namespace FunctionalGossip.Core;
@@ -71,13 +72,18 @@ public static class Invariants
     public const string ReceivedOnlySent = "received-only-sent";
 
     /// <summary>The violated invariants of one node state.</summary>
-    public static Seq<Violation> OfNode(NodeState s)
+    public static Seq<Violation> OfNode(NodeState s) => NodeChecks(s, true, s.Peers);
+
+    /// <summary><see cref="OfNode"/>'s checks: the shape's when <paramref name="shape"/>,
+    /// and those of each of <paramref name="links"/>.</summary>
+    private static Seq<Violation> NodeChecks(NodeState s, bool shape,
+        IEnumerable<(string Peer, PeerLink Link)> links)
     {
         var found = new List<Violation>();
         void Fail(string name, string detail) =>
             found.Add(new Violation(name, $"{Name(s)} {detail}"));
-        CheckShape(s, Fail);
-        foreach (var (peer, link) in s.Peers) CheckLink(s, peer, link, Fail);
+        if (shape) CheckShape(s, Fail);
+        foreach (var (peer, link) in links) CheckLink(s, peer, link, Fail);
         return toSeq(found).Strict();
     }
 
@@ -106,47 +112,101 @@ public static class Invariants
     /// The violations one step of node <paramref name="stepped"/> (from
     /// <paramref name="before"/> to its state in <paramref name="nodes"/>) can have caused,
     /// which is all of them if the cluster held every invariant before the step: a step
-    /// changes only the stepped node. So: its own (<see cref="OfNode"/>; it kept every value
-    /// it held, <see cref="ValuesKept"/>), the new values it holds were broadcast, and each
-    /// link to or from it. A peer's values and received batches only grow, so on links to
-    /// the stepped node only <see cref="ReceivedOnlySent"/> can newly fail; on its own links
-    /// <see cref="OwedUntilHeld"/> can newly fail only for a value it just learned or just
-    /// stopped owing (or every value, on a link that just became forwarded). The cost is one
-    /// node's links and what changed, not the whole cluster.
+    /// changes only the stepped node, and a link it leaves alone is the very same record. So:
+    /// it kept every value it held (<see cref="ValuesKept"/>), the new values it holds were
+    /// broadcast, and of its own invariants (<see cref="OfNode"/>) the shape's when its
+    /// membership, relay, upstream, peers or relay links changed, and each link it replaced
+    /// (every link, if it lost a value: then a link may owe one it no longer holds). Between
+    /// nodes, only links it replaced, added or removed: both ends of each (a peer's values
+    /// and received batches only grow, so on an unchanged link nothing can newly fail). On
+    /// its forwarded links <see cref="OwedUntilHeld"/> can newly fail only for a value it
+    /// just learned or just stopped owing (or every value, on a link that just became
+    /// forwarded). The cost is what changed, not the node's links or the whole cluster.
     /// </summary>
     public static Seq<Violation> AfterStep(Map<string, NodeState> nodes, Set<long> broadcast,
         string stepped, NodeState before)
     {
         var s = nodes[stepped];
-        var found = new List<Violation>(OfNode(s));
-        if (before.Values.Count > s.Values.Count
-            || before.Values.InOrder.Exists(v => !s.Values.Contains(v)))
+        var kept = ReferenceEquals(before.Values, s.Values)
+            || (before.Values.Count <= s.Values.Count
+                && s.Values.ContainsAll(before.Values.InOrder));
+        var learned = s.Values.InOrder.Skip(before.Values.Count).Strict();
+        var links = LinkSteps(before.Peers, s.Peers, all: !learned.IsEmpty);
+        var found = new List<Violation>(!kept ? OfNode(s)
+            : NodeChecks(s, ShapeChanged(before, s, links), links
+                .Where(l => l.Replaced && l.New is not null).Select(l => (l.Peer, l.New!))));
+        if (!kept)
             found.Add(new Violation(ValuesKept, $"{stepped} held "
                 + $"[{Describe.Values(before.Values)}], holds [{Describe.Values(s.Values)}]"));
-        var learned = s.Values.InOrder.Skip(before.Values.Count).Strict();
         foreach (var v in learned.Filter(v => !broadcast.Contains(v)))
             found.Add(new Violation(OnlyBroadcast, $"{stepped} holds {v}"));
-        foreach (var (peer, link) in s.Peers)
-            if (nodes.Find(peer).Case is NodeState p)
+        foreach (var l in links)
+            if (l.New is PeerLink link && nodes.Find(l.Peer).Case is NodeState p)
             {
-                CheckPair(stepped, link, peer, p, found);
+                if (l.Replaced) CheckPair(stepped, link, l.Peer, p, found);
                 if (link.Forwarded)
-                    CheckOwed(nodes, stepped, s, peer, p, link,
-                        Changed(before.Peers.Find(peer), link, learned), found);
+                    CheckOwed(nodes, stepped, s, l.Peer, p, link,
+                        Changed(l.Old, link, learned), found);
             }
-        foreach (var (other, n) in nodes)
-            if (other != stepped && n.Peers.Find(stepped).Case is PeerLink toUs)
-                CheckPair(other, toUs, stepped, s, found);
+        foreach (var l in links)
+            if (l.Replaced && l.Peer != stepped && nodes.Find(l.Peer).Case is NodeState other
+                && other.Peers.Find(stepped).Case is PeerLink toUs)
+                CheckPair(l.Peer, toUs, stepped, s, found);
         return toSeq(found).Strict();
     }
+
+    /// <summary>A peer's link either side of a step: <see cref="Old"/> or <see cref="New"/>
+    /// is null where the step added or removed it.</summary>
+    private readonly record struct LinkStep(string Peer, PeerLink? Old, PeerLink? New)
+    {
+        /// <summary>Whether the step replaced, added or removed the link (records are
+        /// immutable, so one it left alone is the very same record).</summary>
+        public bool Replaced => Old is null || !ReferenceEquals(Old, New);
+    }
+
+    /// <summary>The links the step replaced, added or removed (with <paramref name="all"/>,
+    /// every link of <paramref name="after"/> too): both maps walked once, side by side in
+    /// their shared key order.</summary>
+    private static List<LinkStep> LinkSteps(Map<string, PeerLink> before,
+        Map<string, PeerLink> after, bool all)
+    {
+        var steps = new List<LinkStep>();
+        using var b = before.GetEnumerator();
+        using var a = after.GetEnumerator();
+        var (inB, inA) = (b.MoveNext(), a.MoveNext());
+        while (inB || inA)
+        {
+            var order = !inA ? -1 : !inB ? 1 : KeyOrder(b.Current.Key, a.Current.Key);
+            var step = order < 0 ? new LinkStep(b.Current.Key, b.Current.Value, null)
+                : order > 0 ? new LinkStep(a.Current.Key, null, a.Current.Value)
+                : new LinkStep(a.Current.Key, b.Current.Value, a.Current.Value);
+            if (all || step.Replaced) steps.Add(step);
+            if (order <= 0) inB = b.MoveNext();
+            if (order >= 0) inA = a.MoveNext();
+        }
+        return steps;
+    }
+
+    /// <summary>The order of a <c>Map</c>'s string keys, equal ones first (the keys of two
+    /// versions of one map are mostly the very same strings).</summary>
+    private static int KeyOrder(string x, string y) =>
+        x == y ? 0 : OrdDefault<string>.Inst.Compare(x, y);
+
+    /// <summary>Whether the step changed anything <see cref="CheckShape"/> reads: the
+    /// membership, the relay, the upstream, which peers there are or which are relay links.
+    /// </summary>
+    private static bool ShapeChanged(NodeState before, NodeState s, List<LinkStep> links) =>
+        !before.Membership.Equals(s.Membership) || before.Settings.Relay != s.Settings.Relay
+        || before.Upstream != s.Upstream
+        || links.Exists(l => l.Old is null || l.New is null || l.Old.Relayed != l.New.Relayed);
 
     /// <summary>The values whose owed-until-held status a step may have changed on a
     /// forwarded link: every value the node holds when the link was not forwarded before,
     /// else those just learned and those the link no longer owes.</summary>
-    private static IEnumerable<long> Changed(Option<PeerLink> before, PeerLink after,
+    private static IEnumerable<long> Changed(PeerLink? before, PeerLink after,
         Seq<long> learned)
     {
-        if (before.Case is not PeerLink old || !old.Forwarded) return AllHeld;
+        if (before is not { Forwarded: true } old) return AllHeld;
         if (ReferenceEquals(old, after)) return learned;
         var dropped = old.InFlight.Values.Fold(old.Unsent.Filter(v => !Owes(after, v)),
             (acc, b) => acc.TryAddRange(b.Values.Filter(v => !Owes(after, v))));
@@ -179,8 +239,8 @@ public static class Invariants
     private static void CheckLink(NodeState s, string peer, PeerLink l,
         Action<string, string> fail)
     {
-        if (l.Unsent.Exists(v => !s.Values.Contains(v))
-            || l.InFlight.Exists((_, b) => b.Values.Exists(v => !s.Values.Contains(v))))
+        if (!s.Values.ContainsAll(l.Unsent)
+            || l.InFlight.Exists((_, b) => !s.Values.ContainsAll(b.Values)))
             fail(OwesOnlyKnown, $"owes {peer} [{Describe.Values(l.Owed.Filter(
                 v => !s.Values.Contains(v)))}] it does not hold");
         if (l.AckedSeq > l.SentSeq)

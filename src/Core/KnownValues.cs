@@ -54,6 +54,19 @@ public sealed record KnownValues : IEnumerable<long>
         lock (_index) return _index.Holds(value, Count);
     }
 
+    /// <summary>Whether every value of <paramref name="values"/> is known: one look-up each
+    /// under one lock (what a check over many values wants, where <see cref="Contains"/>
+    /// would take the lock per value).</summary>
+    public bool ContainsAll(IEnumerable<long> values)
+    {
+        lock (_index)
+        {
+            foreach (var v in values)
+                if (!_index.Holds(v, Count)) return false;
+            return true;
+        }
+    }
+
     /// <summary>These values plus those of <paramref name="values"/> not yet known, appended in
     /// the order given (a repeat counts once), and which values were new. Nothing new gives
     /// back this very instance.</summary>
