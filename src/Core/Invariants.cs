@@ -93,6 +93,7 @@ public static class Invariants
     public static Seq<Violation> OfCluster(Map<string, NodeState> nodes, Set<long> broadcast)
     {
         var found = new List<Violation>();
+        var owers = new Owers(nodes);
         foreach (var (id, s) in nodes)
         {
             found.AddRange(OfNode(s));
@@ -102,7 +103,7 @@ public static class Invariants
                 if (nodes.Find(peer).Case is NodeState p)
                 {
                     CheckPair(id, link, peer, p, found);
-                    if (link.Forwarded) CheckOwed(nodes, id, s, peer, p, link, AllHeld, found);
+                    if (link.Forwarded) CheckOwed(owers, id, s, peer, p, link, AllHeld, found);
                 }
         }
         return toSeq(found).Strict();
@@ -140,12 +141,13 @@ public static class Invariants
                 + $"[{Describe.Values(before.Values)}], holds [{Describe.Values(s.Values)}]"));
         foreach (var v in learned.Filter(v => !broadcast.Contains(v)))
             found.Add(new Violation(OnlyBroadcast, $"{stepped} holds {v}"));
+        var owers = new Owers(nodes);
         foreach (var l in links)
             if (l.New is PeerLink link && nodes.Find(l.Peer).Case is NodeState p)
             {
                 if (l.Replaced) CheckPair(stepped, link, l.Peer, p, found);
                 if (link.Forwarded)
-                    CheckOwed(nodes, stepped, s, l.Peer, p, link,
+                    CheckOwed(owers, stepped, s, l.Peer, p, link,
                         Changed(l.Old, link, learned), found);
             }
         foreach (var l in links)
@@ -208,10 +210,17 @@ public static class Invariants
     {
         if (before is not { Forwarded: true } old) return AllHeld;
         if (ReferenceEquals(old, after)) return learned;
-        var dropped = old.InFlight.Values.Fold(old.Unsent.Filter(v => !Owes(after, v)),
-            (acc, b) => acc.TryAddRange(b.Values.Filter(v => !Owes(after, v))));
-        return learned.Concat(dropped);
+        var owedNow = new System.Collections.Generic.HashSet<long>(OwedValues(after));
+        var changed = new List<long>(learned);
+        foreach (var v in OwedValues(old))
+            if (owedNow.Add(v)) changed.Add(v); // not owed now, and not listed yet
+        return changed;
     }
+
+    /// <summary>Every value <paramref name="l"/> owes, unsent or in flight, as it stands (a
+    /// value in several batches comes once per batch), without building a set.</summary>
+    private static IEnumerable<long> OwedValues(PeerLink l) =>
+        l.Unsent.Concat(l.InFlight.Values.SelectMany(b => b.Values));
 
     /// <summary>Stands for "every value the node holds" in <see cref="CheckOwed"/>.</summary>
     private static readonly long[] AllHeld = [];
@@ -239,8 +248,7 @@ public static class Invariants
     private static void CheckLink(NodeState s, string peer, PeerLink l,
         Action<string, string> fail)
     {
-        if (!s.Values.ContainsAll(l.Unsent)
-            || l.InFlight.Exists((_, b) => !s.Values.ContainsAll(b.Values)))
+        if (!s.Values.ContainsAll(OwedValues(l)))
             fail(OwesOnlyKnown, $"owes {peer} [{Describe.Values(l.Owed.Filter(
                 v => !s.Values.Contains(v)))}] it does not hold");
         if (l.AckedSeq > l.SentSeq)
@@ -274,18 +282,42 @@ public static class Invariants
     /// <summary><see cref="OwedUntilHeld"/> on node <paramref name="id"/>'s link to
     /// <paramref name="peer"/>, for the held values among <paramref name="values"/>
     /// (<see cref="AllHeld"/>: all).</summary>
-    private static void CheckOwed(Map<string, NodeState> nodes, string id, NodeState s,
-        string peer, NodeState p, PeerLink link, IEnumerable<long> values, List<Violation> found)
+    private static void CheckOwed(Owers owers, string id, NodeState s, string peer,
+        NodeState p, PeerLink link, IEnumerable<long> values, List<Violation> found)
     {
         var selfOwes = s.Settings.Relay.ForwardsLearned;
-        foreach (var v in ReferenceEquals(values, AllHeld) ? s.Values.InOrder : values)
+        foreach (var v in p.Values.Lacking(ReferenceEquals(values, AllHeld) ? s.Values.InOrder
+                     : values))
         {
-            if (p.Values.Contains(v) || Owes(link, v) || !s.Values.Contains(v)) continue;
-            if (!selfOwes && nodes.Exists((_, m) => m.Peers.Find(peer).Exists(l => Owes(l, v))))
-                continue;
+            if (Owes(link, v) || !s.Values.Contains(v)) continue;
+            if (!selfOwes && owers.AnyOwes(peer, v)) continue;
             found.Add(new Violation(OwedUntilHeld, $"{id} holds {v}, {peer} lacks it and "
                 + (selfOwes ? $"{id} does not owe it" : "no node owes it")));
         }
+    }
+
+    /// <summary>Whether some node of a cluster owes a value to a peer. The node found owing
+    /// a value is asked first for the next peer (in <c>relay=total</c> the value's origin
+    /// owes it to every peer that lacks it), so a step that learned a value looks the
+    /// cluster over about once, not once per peer.</summary>
+    private sealed class Owers(Map<string, NodeState> nodes)
+    {
+        private readonly Dictionary<long, NodeState> _last = new();
+
+        public bool AnyOwes(string peer, long v)
+        {
+            if (_last.TryGetValue(v, out var last) && OwesTo(last, peer, v)) return true;
+            foreach (var (_, m) in nodes)
+                if (OwesTo(m, peer, v))
+                {
+                    _last[v] = m;
+                    return true;
+                }
+            return false;
+        }
+
+        private static bool OwesTo(NodeState m, string peer, long v) =>
+            m.Peers.Find(peer).Exists(l => Owes(l, v));
     }
 
     private static bool Owes(PeerLink l, long v) =>
