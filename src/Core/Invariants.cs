@@ -72,20 +72,28 @@ public static class Invariants
     public const string ReceivedOnlySent = "received-only-sent";
 
     /// <summary>The violated invariants of one node state.</summary>
-    public static Seq<Violation> OfNode(NodeState s) => NodeChecks(s, true, s.Peers);
-
-    /// <summary><see cref="OfNode"/>'s checks: the shape's when <paramref name="shape"/>,
-    /// and those of each of <paramref name="links"/>.</summary>
-    private static Seq<Violation> NodeChecks(NodeState s, bool shape,
-        IEnumerable<(string Peer, PeerLink Link)> links)
+    public static Seq<Violation> OfNode(NodeState s)
     {
         var found = new List<Violation>();
+        NodeChecks(s, true, s.Peers, found);
+        return Found(found);
+    }
+
+    /// <summary><see cref="OfNode"/>'s checks, into <paramref name="found"/>: the shape's
+    /// when <paramref name="shape"/>, and those of each of <paramref name="links"/>.</summary>
+    private static void NodeChecks(NodeState s, bool shape,
+        IEnumerable<(string Peer, PeerLink Link)> links, List<Violation> found)
+    {
         void Fail(string name, string detail) =>
             found.Add(new Violation(name, $"{Name(s)} {detail}"));
         if (shape) CheckShape(s, Fail);
         foreach (var (peer, link) in links) CheckLink(s, peer, link, Fail);
-        return toSeq(found).Strict();
     }
+
+    /// <summary>The violations found, as returned (no copy when there are none: the usual
+    /// case, after every step).</summary>
+    private static Seq<Violation> Found(List<Violation> found) =>
+        found.Count == 0 ? Seq<Violation>() : toSeq(found).Strict();
 
     /// <summary>The violated invariants of a cluster: each node's (<see cref="OfNode"/>), then
     /// those between nodes. <paramref name="broadcast"/> is every value clients broadcast so
@@ -106,7 +114,7 @@ public static class Invariants
                     if (link.Forwarded) CheckOwed(owers, id, s, peer, p, link, AllHeld, found);
                 }
         }
-        return toSeq(found).Strict();
+        return Found(found);
     }
 
     /// <summary>
@@ -133,9 +141,11 @@ public static class Invariants
                 && s.Values.ContainsAll(before.Values.InOrder));
         var learned = s.Values.InOrder.Skip(before.Values.Count).Strict();
         var links = LinkSteps(before.Peers, s.Peers, all: !learned.IsEmpty);
-        var found = new List<Violation>(!kept ? OfNode(s)
-            : NodeChecks(s, ShapeChanged(before, s, links), links
-                .Where(l => l.Replaced && l.New is not null).Select(l => (l.Peer, l.New!))));
+        var found = new List<Violation>();
+        if (!kept) NodeChecks(s, true, s.Peers, found);
+        else
+            NodeChecks(s, ShapeChanged(before, s, links), links
+                .Where(l => l.Replaced && l.New is not null).Select(l => (l.Peer, l.New!)), found);
         if (!kept)
             found.Add(new Violation(ValuesKept, $"{stepped} held "
                 + $"[{Describe.Values(before.Values)}], holds [{Describe.Values(s.Values)}]"));
@@ -154,7 +164,7 @@ public static class Invariants
             if (l.Replaced && l.Peer != stepped && nodes.Find(l.Peer).Case is NodeState other
                 && other.Peers.Find(stepped).Case is PeerLink toUs)
                 CheckPair(l.Peer, toUs, stepped, s, found);
-        return toSeq(found).Strict();
+        return Found(found);
     }
 
     /// <summary>A peer's link either side of a step: <see cref="Old"/> or <see cref="New"/>
