@@ -54,6 +54,22 @@ public sealed record KnownValues : IEnumerable<long>
         lock (_index) return _index.Holds(value, Count);
     }
 
+    /// <summary>The values of <paramref name="values"/> not known, in the order given: one
+    /// look-up each under one lock (what a check over many values wants, where
+    /// <see cref="Contains"/> would take the lock per value).</summary>
+    public Seq<long> Lacking(IEnumerable<long> values)
+    {
+        List<long>? lacking = null;
+        lock (_index)
+            foreach (var v in values)
+                if (!_index.Holds(v, Count)) (lacking ??= new List<long>()).Add(v);
+        return lacking is null ? Seq<long>() : toSeq(lacking).Strict();
+    }
+
+    /// <summary>Whether every value of <paramref name="values"/> is known (none is
+    /// <see cref="Lacking"/>).</summary>
+    public bool ContainsAll(IEnumerable<long> values) => Lacking(values).IsEmpty;
+
     /// <summary>These values plus those of <paramref name="values"/> not yet known, appended in
     /// the order given (a repeat counts once), and which values were new. Nothing new gives
     /// back this very instance.</summary>

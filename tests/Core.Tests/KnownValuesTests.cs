@@ -24,6 +24,9 @@ public class KnownValuesTests
         Assert.True(c.Contains(6) && c.Contains(5000) && c.Contains(-4) && !c.Contains(5));
         Assert.Equal(new long[] { -4, 1, 2, 3, 6, 5000 }, c);
         Assert.Equal(toSet(new long[] { 1, 2, 3, 5, 7 }), d.Set);
+        Assert.True(d.ContainsAll(b.InOrder) && c.ContainsAll(new long[] { -4, 5000, 3 }));
+        Assert.False(a.ContainsAll(b.InOrder) || b.ContainsAll(c.InOrder));
+        Assert.True(a.ContainsAll(Seq<long>()));
     }
 
     [Fact]
