@@ -141,22 +141,21 @@ public sealed record PeerLink(
     public PeerLink Sent(long now, Set<long> values) =>
         values.IsEmpty
             ? this with { AckDueMs = None, SentAck = RecvPrefix }
-            : this with
-            {
-                SentAck = RecvPrefix,
-                Unsent = Set<long>(),
-                InFlight = InFlight.Add(SentSeq + 1, new Batch(values, now)),
-                SentSeq = SentSeq + 1,
-                AckDueMs = None,
-            };
+            : Numbered(now, values);
 
     /// <summary>The link after sending the peer a ping: a numbered batch with no values, which
     /// the peer acknowledges like any batch, so a silent peer shows itself by leaving it
-    /// unacknowledged (see <see cref="NodeSettings.SuspectMs"/>).</summary>
-    public PeerLink Pinged(long now) => this with
+    /// unacknowledged (see <see cref="NodeSettings.SuspectMs"/>). Sent only by a link that owes
+    /// nothing.</summary>
+    public PeerLink Pinged(long now) => Numbered(now, Set<long>());
+
+    /// <summary>The link after sending the peer the next batch, holding
+    /// <paramref name="values"/> (every value not yet sent), with our acknowledgement.</summary>
+    private PeerLink Numbered(long now, Set<long> values) => this with
     {
         SentAck = RecvPrefix,
-        InFlight = InFlight.Add(SentSeq + 1, new Batch(Set<long>(), now)),
+        Unsent = Set<long>(),
+        InFlight = InFlight.Add(SentSeq + 1, new Batch(values, now)),
         SentSeq = SentSeq + 1,
         AckDueMs = None,
     };
