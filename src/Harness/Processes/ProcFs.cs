@@ -20,16 +20,11 @@ internal static class ProcFs
     /// <summary>Reads process <paramref name="pid"/>'s CPU ticks and peak RSS; null when its
     /// <c>stat</c> cannot be read or parsed. A zombie has CPU times but no <c>VmHWM</c>.
     /// </summary>
-    public static NodeCostReading? Read(int pid)
-    {
-        try
-        {
-            var dir = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/";
-            if (ParseStat(File.ReadAllText(dir + "stat")) is not var (user, sys)) return null;
-            return new NodeCostReading(user, sys, ParsePeakRssKb(File.ReadAllText(dir + "status")));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-    }
+    public static NodeCostReading? Read(int pid) =>
+        ReadText(Dir(pid) + "stat") is string stat && ParseStat(stat) is var (user, sys)
+        && ReadText(Dir(pid) + "status") is string status
+            ? new NodeCostReading(user, sys, ParsePeakRssKb(status))
+            : null;
 
     /// <summary>utime and stime (ticks) from a <c>/proc/&lt;pid&gt;/stat</c> line. The command
     /// name (field 2) is in parentheses and may itself hold spaces and parentheses, so the
@@ -54,22 +49,23 @@ internal static class ProcFs
 
     /// <summary>Process <paramref name="pid"/>'s resident set size now (kB), or null when its
     /// <c>status</c> cannot be read.</summary>
-    public static long? ReadRssKb(int pid)
-    {
-        try
-        {
-            return ParseRssKb(File.ReadAllText(
-                $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-    }
+    public static long? ReadRssKb(int pid) =>
+        ReadText(Dir(pid) + "status") is string status ? ParseRssKb(status) : null;
 
     /// <summary>The calling thread's time on a CPU and time runnable but waiting for one
     /// (ns, since it started), from <c>/proc/thread-self/schedstat</c>; null where that cannot
     /// be read (not Linux, or a kernel without schedstats).</summary>
-    public static (long OnCpuNs, long WaitingNs)? ReadThreadSchedstat()
+    public static (long OnCpuNs, long WaitingNs)? ReadThreadSchedstat() =>
+        ReadText("/proc/thread-self/schedstat") is string text ? ParseSchedstat(text) : null;
+
+    /// <summary>Process <paramref name="pid"/>'s folder under <c>/proc</c>.</summary>
+    private static string Dir(int pid) => $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/";
+
+    /// <summary>A <c>/proc</c> file's text, or null when it cannot be read (not Linux, or the
+    /// process is gone).</summary>
+    private static string? ReadText(string path)
     {
-        try { return ParseSchedstat(File.ReadAllText("/proc/thread-self/schedstat")); }
+        try { return File.ReadAllText(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
     }
 
