@@ -335,7 +335,8 @@ public static partial class Node
     /// <summary>One <c>gossip</c> on a link: a new batch of <paramref name="values"/> (none
     /// makes it a bare acknowledgement, unless it is a <paramref name="ping"/>), or when
     /// <paramref name="merged"/> a resend of everything the link owes (<paramref name="values"/>:
-    /// see <see cref="PeerLink.Resent"/>), and our acknowledgement of the peer's batches; to our
+    /// see <see cref="PeerLink.Resent"/>; always numbered, even when all it owes is an
+    /// unanswered ping), and our acknowledgement of the peer's batches; to our
     /// upstream marked <c>up</c>, to a fallback upstream and to a peer in fallback that relays
     /// through us with our values as ranges (so a fallback upstream learns what its new relayer
     /// lacks, and the relayer what the upstream lacks: values stranded where a loop was are
@@ -349,7 +350,7 @@ public static partial class Node
         var next = ping ? link.Pinged(now)
             : merged ? link.Resent(now)
             : link.Sent(now, detour ? Set<long>() : values);
-        var seq = ping || (!values.IsEmpty && !detour) ? Some(next.SentSeq) : None;
+        var seq = ping || merged || (!values.IsEmpty && !detour) ? Some(next.SentSeq) : None;
         var from = merged ? Some(link.AckedSeq + 1) : None;
         var up = s.Upstream == Some(peer) || link.Probing;
         var have = (up && (s.Upstream != s.ShapeUpstream || link.Probing))

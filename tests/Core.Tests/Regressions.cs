@@ -56,4 +56,12 @@ public class Regressions
     [Fact]
     public void AckCrossingEachResend_NoEager_Seed0GC7() =>
         ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "0GC7ZMeg7x41", iter: 1);
+
+    /// <summary>Found by AfterHealing… on CI (12 nodes, relay=tree4, eager=none): a leaf's
+    /// ping to its parent went unanswered, and the resend of a link owing only that ping (no
+    /// values) went out without its number, so the parent refused it as malformed and the leaf
+    /// resent it for ever. A resend is now always numbered.</summary>
+    [Fact]
+    public void ResentPing_IsNumbered_Seed1e45() =>
+        ClusterProperties.GenCase.Sample(ClusterProperties.Converges, seed: "1e45nP046nE3", iter: 1);
 }

@@ -344,6 +344,27 @@ public class StepExamples
         Assert.Equal(expected, t);
     }
 
+    // A ping that went unanswered is resent like any batch: the resend is numbered (3) and
+    // covers it (from 2), though it holds no values; without its number the peer refused it as
+    // malformed ('from' needs 'seq') and the link owed its peer the ping for ever.
+    [Fact]
+    public void Tick_ResendOfAnUnansweredPing_IsNumbered()
+    {
+        var n1 = PeerLink.Empty with
+        {
+            SentSeq = 2, AckedSeq = 1, InFlight = Map((2L, new Batch(SetOf(), 0))),
+        };
+        var s = HubState(Known(1), n1, PeerLink.Empty, dueMs: 3000);
+        var t = Node.Step(s, new Event.Tick(3000, TimerId.Gossip));
+        var expected = new Transition(
+            HubState(Known(1),
+                n1 with { SentSeq = 3, InFlight = Map((2L, new Batch(SetOf(), 3000))) },
+                PeerLink.Empty, dueMs: 3200),
+            Effects(Send("n0", "n1", new Body.Gossip(Some(3L), Some(2L), Longs(), 0)),
+                new Effect.SetTimer(TimerId.Gossip, 3200)));
+        Assert.Equal(expected, t);
+    }
+
     // No single point of failure: the hub has not acknowledged batch 1 for suspect-ms, so the
     // leaf relays through the next node id, owing it what the hub is owed, and tells it which
     // values it holds (ranges), so it sends back exactly what is missing. The hub's link

@@ -282,12 +282,16 @@ internal sealed class TestCluster
         switch (output)
         {
             case NodeOutput.Stdout s:
+                // Every line a node writes must decode, to a peer as to a client: a line its
+                // peer refuses is lost however often it is resent.
+                var written = Codec.Decode(s.Line).Match(Right: e => e, Left: err =>
+                    throw new InvalidOperationException($"{node} wrote a line that does not "
+                        + $"decode ({err}): {s.Line}"));
                 var dest = DestOf(s.Line);
                 if (States.ContainsKey(dest))
                     _pending.Add(new NetLine(++_wireId, node, dest, s.Line));
                 else
-                    Reply(node, Codec.Decode(s.Line).Match(Right: e => e,
-                        Left: err => throw new InvalidOperationException($"unreadable {s.Line}")));
+                    Reply(node, written);
                 break;
             case NodeOutput.Timer t: _due[node] = t.AtMs; break;
             case NodeOutput.Journal j: _journals?[node].Add(JournalFormat.Format(j.Entry)); break;
