@@ -95,6 +95,18 @@ public class ConformanceTests
         Assert.Equal(At(expected, "valid?"), results.Valid.ToEdn());
     }
 
+    /// <summary>Every run says where it came from (SOURCE.md: the public repository, the
+    /// path in it and the 40-hex commit), so a run dropped in without its provenance fails
+    /// here rather than passing the checks unexplained.</summary>
+    [Theory]
+    [MemberData(nameof(Fixtures.Runs), MemberType = typeof(Fixtures))]
+    public void Run_NamesItsSource(string run)
+    {
+        var source = Fixtures.Read(run, "SOURCE.md");
+        Assert.Matches(@"Source: https://github\.com/[^/\s]+/[^/\s]+ , path `[^`]+`", source);
+        Assert.Matches(@"at commit `[0-9a-f]{40}`", source);
+    }
+
     /// <summary>
     /// With the fixture's :net spliced in (histories carry no journal), our results.edn text is
     /// byte-for-byte Maelstrom's: same keys, nesting, key order, numbers and fipp layout.

@@ -8,7 +8,11 @@ public static class Ids
     /// <c>involves-client?</c>; client.clj names them <c>c</c> + a counter). Used by the
     /// checker's net stats, the network's zero client latency, the envelope reader, the
     /// process transport and replay's jepsen.log reader alike.</summary>
-    public static bool IsClient(string id) => id.StartsWith('c');
+    public static bool IsClient(string id) => IsClient(id.AsSpan());
+
+    /// <summary><see cref="IsClient(string)"/> on an id inside a longer text, without
+    /// copying it out.</summary>
+    public static bool IsClient(ReadOnlySpan<char> id) => !id.IsEmpty && id[0] == ClientPrefix;
 
     /// <summary>The first character of a client id.</summary>
     public const char ClientPrefix = 'c';

@@ -84,10 +84,12 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     }
 
     /// <summary>Whether a network line (<c>{"id":…,"src":"n…</c>) comes from a server node
-    /// rather than a client (Maelstrom's rule: <see cref="Ids.IsClient"/>).</summary>
+    /// rather than a client (Maelstrom's rule: <see cref="Ids.IsClient(string)"/>).</summary>
     private static bool FromNode(string line)
     {
-        var at = line.IndexOf("\"src\":\"", StringComparison.Ordinal);
-        return at >= 0 && at + 7 < line.Length && line[at + 7] != Ids.ClientPrefix;
+        const string Src = "\"src\":\"";
+        var at = line.IndexOf(Src, StringComparison.Ordinal) + Src.Length;
+        var end = at >= Src.Length ? line.IndexOf('"', at) : -1;
+        return end > at && !Ids.IsClient(line.AsSpan(at, end - at));
     }
 }

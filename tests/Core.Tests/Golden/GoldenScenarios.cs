@@ -57,7 +57,7 @@ public class GoldenScenarios
     {
         "→ c1 init_ok", "→ c1 topology_ok", "→ c1 broadcast_ok", "→ c1 read_ok", " error 10 ",
         " error 11 ", " error 12 ", " error 14 ", "gossip seq 1 [", "gossip ack ", " up",
-        " have [", "log upstream ", "log topology: ignoring",
+        " have [", " path [", " for [", " cut [", "log upstream ", "log topology: ignoring",
     };
 
     [Fact]
