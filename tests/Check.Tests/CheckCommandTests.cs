@@ -3,7 +3,7 @@ using FunctionalGossip.Check.Cli;
 
 namespace FunctionalGossip.Check.Tests;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 public sealed class CheckCommandTests : IDisposable
 {

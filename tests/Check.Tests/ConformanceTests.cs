@@ -5,7 +5,7 @@ using FunctionalGossip.Check.Results;
 
 namespace FunctionalGossip.Check.Tests;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// Runs the checkers on every real Maelstrom run's history.edn and compares with the

@@ -3,7 +3,7 @@ using CsCheck;
 
 namespace FunctionalGossip.Check.Tests;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 public class EdnTests
 {

@@ -6,7 +6,7 @@ using FunctionalGossip.Check.Results;
 
 namespace FunctionalGossip.Check.Tests;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>The physical floor on cases small enough to check by hand.</summary>
 public class FloorTests

@@ -4,7 +4,7 @@ using FunctionalGossip.Check.Results;
 
 namespace FunctionalGossip.Check.Tests;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 public class OtherCheckerTests
 {

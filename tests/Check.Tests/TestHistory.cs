@@ -3,7 +3,7 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Tests;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>Builds small histories: dense indices, times given in milliseconds.</summary>
 public sealed class TestHistory

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;

@@ -1,5 +1,4 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
@@ -7,6 +6,8 @@ using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
+
+using FunctionalGossip.Edn;
 
 /// <summary>Output validation, setup failures, the nemesis in the history, determinism.</summary>
 public sealed class EngineTests

@@ -1,12 +1,13 @@
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Tests;
+
+using FunctionalGossip.Edn;
 
 /// <summary>The physical floor of simulated runs, against a brute-force search; the hop
 /// latency; the routing of client processes to nodes.</summary>

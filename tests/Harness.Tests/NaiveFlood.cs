@@ -2,7 +2,7 @@ using System.Text.Json;
 using FunctionalGossip.Core;
 using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Harness.Sim;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 

@@ -1,11 +1,12 @@
 using CsCheck;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Harness.Cli;
 using FunctionalGossip.Harness.Processes;
 using FunctionalGossip.Harness.Sim;
 using FunctionalGossip.Harness.Store;
 
 namespace FunctionalGossip.Harness.Tests;
+
+using FunctionalGossip.Edn;
 
 /// <summary>Process mode's node cost: reading <c>/proc</c>, the figures over the nodes, and
 /// where they appear (results files and the summary).</summary>

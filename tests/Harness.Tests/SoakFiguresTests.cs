@@ -1,11 +1,12 @@
 using CsCheck;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Cli;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Processes;
 
 namespace FunctionalGossip.Harness.Tests;
+
+using FunctionalGossip.Edn;
 
 /// <summary>The figures a process-mode soak is judged by (issue 13): each node's RSS over time
 /// and its slope after warm-up, and what the clients saw (ops completed against requested,

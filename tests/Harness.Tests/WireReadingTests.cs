@@ -1,11 +1,12 @@
 using System.Numerics;
-using FunctionalGossip.Check.Edn;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Tests;
+
+using FunctionalGossip.Edn;
 
 /// <summary>The one-pass readers of node output: envelopes (process.clj <c>parse-msg</c>),
 /// reply bodies (client.clj) and JSON-to-EDN conversion (Cheshire's reading).</summary>

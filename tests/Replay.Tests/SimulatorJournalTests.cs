@@ -67,7 +67,7 @@ public class SimulatorJournalTests
 
 /// <summary>
 /// The harness's own jepsen.log round-trips: written with --log-net-send/--log-net-recv by
-/// the same grammar and message form replay reads (Check/Maelstrom), it replays every node,
+/// the same grammar and message form replay reads (src/Maelstrom), it replays every node,
 /// and each reply to a recorded request is reproduced.
 /// </summary>
 public class HarnessJepsenLogTests

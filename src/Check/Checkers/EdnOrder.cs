@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace FunctionalGossip.Check.Checkers;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// A total order on EDN values close to Clojure's <c>compare</c>: numbers by value, strings,

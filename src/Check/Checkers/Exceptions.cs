@@ -3,7 +3,7 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>One class of crashed op: how many, the exception class, and the first
 /// example.</summary>

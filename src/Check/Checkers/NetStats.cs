@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;

@@ -3,7 +3,7 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// Jepsen's <c>set-full</c> checker (jepsen/checker.clj) as Maelstrom's broadcast workload runs

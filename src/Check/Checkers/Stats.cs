@@ -3,7 +3,7 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Checkers;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>Completion counts for one <c>:f</c> or for the whole history.</summary>
 /// <param name="Valid">True iff there was at least one :ok.</param>

@@ -1,6 +1,6 @@
 namespace FunctionalGossip.Check.Checkers;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>A checker verdict: Jepsen's <c>:valid?</c> (true, :unknown or false).</summary>
 public enum Validity

@@ -7,7 +7,7 @@ using FunctionalGossip.Cli;
 
 namespace FunctionalGossip.Check.Cli;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// <c>gossip check &lt;run folder | history.edn&gt; [--json]</c>. The only class in this library

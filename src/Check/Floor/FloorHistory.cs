@@ -4,7 +4,7 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Floor;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>The network an ideal flood would have had in a run.</summary>
 /// <param name="Nodes">The server nodes, in test order.</param>

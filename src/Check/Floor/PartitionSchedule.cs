@@ -2,7 +2,7 @@ using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Check.Floor;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// Which links a history's partition nemesis cut, and when: a list of epochs, each starting

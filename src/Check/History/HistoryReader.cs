@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace FunctionalGossip.Check.History;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>Reads Maelstrom's <c>history.edn</c>: one EDN op map per line.</summary>
 public static class HistoryReader

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace FunctionalGossip.Check.History;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// Writes histories as Maelstrom (Jepsen's <c>store/write-history!</c>) does:

@@ -1,6 +1,6 @@
 namespace FunctionalGossip.Check.History;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>The <c>:type</c> of a Jepsen operation.</summary>
 public enum OpType

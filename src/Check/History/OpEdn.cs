@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace FunctionalGossip.Check.History;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>Converts between <see cref="Op"/> and its EDN map.</summary>
 public static class OpEdn

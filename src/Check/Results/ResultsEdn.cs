@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
 using FunctionalGossip.Check.History;
-using static FunctionalGossip.Check.Edn.Edn;
+using static FunctionalGossip.Edn.Edn;
 
 namespace FunctionalGossip.Check.Results;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// Converts results to the EDN tree Maelstrom writes, with the same keys, nesting and key

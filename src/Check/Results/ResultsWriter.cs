@@ -1,6 +1,6 @@
 namespace FunctionalGossip.Check.Results;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>Renders <see cref="CheckResults"/> as results.edn text or as JSON.</summary>
 public static class ResultsWriter

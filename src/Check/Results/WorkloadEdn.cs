@@ -1,10 +1,10 @@
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.History;
-using static FunctionalGossip.Check.Edn.Edn;
+using static FunctionalGossip.Edn.Edn;
 
 namespace FunctionalGossip.Check.Results;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>The broadcast workload (set-full) result as EDN.</summary>
 public static class WorkloadEdn

@@ -1,10 +1,11 @@
 using System.Globalization;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Cli;
+
+using FunctionalGossip.Edn;
 
 /// <summary>Quantiles of one kind of client op's latency, invoke to completion, in ms.</summary>
 /// <param name="Count">How many ops completed.</param>

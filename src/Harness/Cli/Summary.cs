@@ -1,7 +1,6 @@
 using System.Globalization;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.Floor;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Processes;
@@ -10,6 +9,8 @@ using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Cli;
+
+using FunctionalGossip.Edn;
 
 /// <summary>The end-of-run table and Maelstrom's closing line.</summary>
 internal static class Summary

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using FunctionalGossip.Cli;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Report;
 using FunctionalGossip.Harness.Sim;
@@ -11,6 +10,8 @@ using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Cli;
+
+using FunctionalGossip.Edn;
 
 /// <summary><c>gossip test [--sim] …</c>: run, check, store, summarise.</summary>
 public static class TestCommand

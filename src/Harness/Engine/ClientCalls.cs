@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Maelstrom;
 
 namespace FunctionalGossip.Harness.Engine;
+
+using FunctionalGossip.Edn;
 
 /// <summary>A client op's completion, and the malformed reply that caused it, if one did.
 /// </summary>

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
+
+using FunctionalGossip.Edn;
 
 /// <summary>What the generator asks the engine to do (the engine's only inputs from it).
 /// </summary>

@@ -1,9 +1,10 @@
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Engine;
+
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// The partition nemesis (jepsen nemesis/combined.clj) as pure functions of the run state:

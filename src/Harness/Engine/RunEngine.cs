@@ -1,5 +1,5 @@
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 

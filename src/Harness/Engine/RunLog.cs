@@ -1,7 +1,8 @@
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 
 namespace FunctionalGossip.Harness.Engine;
+
+using FunctionalGossip.Edn;
 
 /// <summary>One jepsen.log line before formatting.</summary>
 /// <param name="AtNs">Run time (since network start) of the line.</param>

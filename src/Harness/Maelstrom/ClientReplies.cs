@@ -1,8 +1,9 @@
 using System.Text.Json;
-using FunctionalGossip.Check.Edn;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 
 namespace FunctionalGossip.Harness.Maelstrom;
+
+using FunctionalGossip.Edn;
 
 /// <summary>What a client made of the reply to its request (client.clj <c>rpc!</c>,
 /// <c>throw-errors!</c>, <c>check-body</c>).</summary>

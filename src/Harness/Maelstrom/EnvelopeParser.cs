@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 
 namespace FunctionalGossip.Harness.Maelstrom;
 

@@ -1,5 +1,5 @@
 using FunctionalGossip.Check.Checkers;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Sim;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
-using FunctionalGossip.Check.Edn;
 
 namespace FunctionalGossip.Harness.Processes;
+
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// How the harness's loop thread spent a process-mode run, as shares of its wall time: inside

@@ -1,6 +1,7 @@
-using FunctionalGossip.Check.Edn;
 
 namespace FunctionalGossip.Harness.Processes;
+
+using FunctionalGossip.Edn;
 
 /// <summary>One node's cost as read from <c>/proc</c>.</summary>
 /// <param name="UserTicks">CPU time in user mode, in clock ticks.</param>

@@ -1,6 +1,7 @@
-using FunctionalGossip.Check.Edn;
 
 namespace FunctionalGossip.Harness.Processes;
+
+using FunctionalGossip.Edn;
 
 /// <summary>One reading of a node's resident set size.</summary>
 /// <param name="Seconds">Seconds since the sampling began.</param>

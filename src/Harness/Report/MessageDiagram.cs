@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Check.Checkers;
 using FunctionalGossip.Check.History;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Store;
 
 namespace FunctionalGossip.Harness.Report;

@@ -1,9 +1,10 @@
 using System.Text;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Harness.Store;
 
 namespace FunctionalGossip.Harness.Report;
+
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// The operation timeline, as Jepsen's timeline.html shows it: one lane per client process,

@@ -123,7 +123,7 @@ internal sealed class Chart
     }
 
     /// <summary>The op's <c>f</c> as text (<c>broadcast</c>, <c>read</c>).</summary>
-    public static string FName(Op op) => op.F is Check.Edn.Edn.Keyword k ? k.Name : "?";
+    public static string FName(Op op) => op.F is Edn.Edn.Keyword k ? k.Name : "?";
 
     /// <summary>Window width in seconds: 1 s, or wider so a run has at most 60 windows.
     /// </summary>

@@ -1,11 +1,12 @@
 using System.Text;
-using FunctionalGossip.Check.Edn;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Harness.Engine;
 using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Store;
+
+using FunctionalGossip.Edn;
 
 /// <summary>The harness's jepsen.log: its lines in <see cref="JepsenLog"/>'s grammar, times
 /// being the run's virtual time from <see cref="JepsenLog.Epoch"/>, so the file is

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FunctionalGossip.Check.Edn;
 using FunctionalGossip.Check.History;
 using FunctionalGossip.Check.Results;
 using FunctionalGossip.Harness.Engine;
@@ -8,6 +7,8 @@ using FunctionalGossip.Harness.Maelstrom;
 using FunctionalGossip.Harness.Sim;
 
 namespace FunctionalGossip.Harness.Store;
+
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// Writes a run as Maelstrom lays out its store: <c>&lt;root&gt;/broadcast/&lt;time&gt;/</c>

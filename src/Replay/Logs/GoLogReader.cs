@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 
 namespace FunctionalGossip.Replay.Logs;
 

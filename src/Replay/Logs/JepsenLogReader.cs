@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Core;
 
 namespace FunctionalGossip.Replay.Logs;

@@ -1,4 +1,4 @@
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 using FunctionalGossip.Core.Journal;
 
 namespace FunctionalGossip.Replay.Logs;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using FunctionalGossip.Core;
-using FunctionalGossip.Check.Maelstrom;
+using FunctionalGossip.Maelstrom;
 
 namespace FunctionalGossip.Replay.Repl;
 

@@ -1,4 +1,4 @@
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>Order-insensitive equality and hashing for EDN maps and sets.</summary>
 internal static class EdnEquality

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// Writes EDN as JSON with <see cref="Utf8JsonWriter"/> (no reflection, AOT-safe).

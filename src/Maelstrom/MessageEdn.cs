@@ -4,9 +4,9 @@ using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
-namespace FunctionalGossip.Check.Maelstrom;
+namespace FunctionalGossip.Maelstrom;
 
-using FunctionalGossip.Check.Edn;
+using FunctionalGossip.Edn;
 
 /// <summary>
 /// A message's EDN form, both ways. JSON to EDN as Maelstrom sees it: Cheshire parses integers

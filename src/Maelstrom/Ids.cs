@@ -1,4 +1,4 @@
-namespace FunctionalGossip.Check.Maelstrom;
+namespace FunctionalGossip.Maelstrom;
 
 /// <summary>Who is who on Maelstrom's network, by id.</summary>
 public static class Ids

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 public abstract partial record Edn
 {

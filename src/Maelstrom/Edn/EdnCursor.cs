@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// The mutable position of one parse. Internal: failures travel as <see cref="ParseFailure"/>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// Reads EDN text: nil/true/false, integers (with <c>N</c> for big ones), doubles

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// An EDN value: a closed hierarchy (the private constructor stops other subclasses).

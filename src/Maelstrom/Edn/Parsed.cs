@@ -1,4 +1,4 @@
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>Where and why a parse failed; lines and columns count from 1.</summary>
 public sealed record ParseError(string Message, int Line, int Column)

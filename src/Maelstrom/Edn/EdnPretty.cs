@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// Pretty-prints EDN the way fipp's <c>pprint</c> does (which Jepsen uses for results.edn):

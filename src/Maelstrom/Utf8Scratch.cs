@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 
-namespace FunctionalGossip.Check.Maelstrom;
+namespace FunctionalGossip.Maelstrom;
 
 /// <summary>Reads a text's UTF-8 bytes (as given to a <see cref="Utf8Scratch.Read{T}"/>
 /// caller).</summary>

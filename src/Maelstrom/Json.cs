@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace FunctionalGossip.Check.Maelstrom;
+namespace FunctionalGossip.Maelstrom;
 
 /// <summary>JSON as Maelstrom writes and reads it (Jackson/Cheshire conventions), with
 /// System.Text.Json and no reflection (Native AOT safe). Core's codec keeps its own writer

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// Writes EDN on one line the way Clojure's <c>pr</c> does (<c>{:a 1, :b [1 2]}</c>), or,

@@ -1,4 +1,4 @@
-namespace FunctionalGossip.Check.Maelstrom;
+namespace FunctionalGossip.Maelstrom;
 
 /// <summary>One of Maelstrom's error codes (resources/errors.edn).</summary>
 /// <param name="Code">The number in the <c>error</c> body.</param>

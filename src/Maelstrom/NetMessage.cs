@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FunctionalGossip.Check.Maelstrom;
+namespace FunctionalGossip.Maelstrom;
 
 /// <summary>
 /// One message in the network, as Maelstrom's <c>Message</c> record (net/message.clj): a

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FunctionalGossip.Check.Edn;
+namespace FunctionalGossip.Edn;
 
 /// <summary>
 /// Formats doubles and floats the way the JVM's <c>Double.toString</c>/<c>Float.toString</c> do
