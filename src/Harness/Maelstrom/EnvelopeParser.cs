@@ -5,13 +5,6 @@ using FunctionalGossip.Maelstrom;
 
 namespace FunctionalGossip.Harness.Maelstrom;
 
-/// <summary>A node stdout line that Maelstrom would reject, and why.</summary>
-/// <param name="AtNs">Run time at which the line was read.</param>
-/// <param name="Node">The node that wrote it.</param>
-/// <param name="Line">The line.</param>
-/// <param name="Reason">Maelstrom's complaint.</param>
-public sealed record Violation(long AtNs, string Node, string Line, string Reason);
-
 /// <summary>
 /// Parses node stdout lines as Maelstrom does (process.clj <c>parse-msg</c>, net.clj
 /// <c>Message</c> schema): one JSON object holding exactly <c>src</c> and <c>dest</c>
