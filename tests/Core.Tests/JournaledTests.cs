@@ -57,5 +57,17 @@ public sealed class JournaledTests
         var note = Assert.IsType<Note.Defect>(Assert.IsType<Effect.Log>(Assert.Single(t.Effects)).About);
         Assert.StartsWith("internal error, input ignored: System.InvalidOperationException: boom",
             note.Describe());
+        var journalled = JournalFormat.Format(new JournalEntry.Logged(9, note.Describe()));
+        Assert.True(JournalFormat.IsDefect(journalled));
+        Assert.Contains(JournalFormat.DefectMark, journalled);
+    }
+
+    [Fact]
+    public void OnlyALogEntryOfADefect_IsADefect()
+    {
+        Assert.Equal(" log internal error, input ignored: ", JournalFormat.DefectMark);
+        Assert.False(JournalFormat.IsDefect("9 recv x" + JournalFormat.DefectMark));
+        Assert.False(JournalFormat.IsDefect("9 log ignored broadcast_ok from n1"));
+        Assert.False(JournalFormat.IsDefect(JournalFormat.DefectMark.TrimStart()));
     }
 }
