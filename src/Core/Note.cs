@@ -146,7 +146,11 @@ public abstract record Note
     /// <param name="Detail">The exception as text.</param>
     public sealed record Defect(string Detail) : Note
     {
+        /// <summary>How every defect's text begins (see
+        /// <see cref="Journal.JournalFormat.IsDefect"/>).</summary>
+        public const string Lead = "internal error, input ignored: ";
+
         /// <inheritdoc/>
-        public override string Describe() => $"internal error, input ignored: {Detail}";
+        public override string Describe() => Lead + Detail;
     }
 }

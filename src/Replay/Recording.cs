@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 
 namespace FunctionalGossip.Replay;
 
@@ -19,18 +20,24 @@ public enum LogKind
 }
 
 /// <summary>
-/// One input to fold: the event <see cref="Node.Step"/> gets, where it came from, and the
-/// stdout lines the recorded node wrote after it (what <c>verify</c> compares against).
+/// One input to fold: the journal entry that records it (what <see cref="Journaled.Apply"/>
+/// takes, as the shell does), where it came from, and the stdout lines the recorded node wrote
+/// after it (what <c>verify</c> compares against).
 /// </summary>
-/// <param name="Event">The event, decoded from the recorded line exactly as the shell does.</param>
+/// <param name="Input">The input as a journal entry: a received line, an overlong line or a
+/// timer; decoded only when applied, inside Core's defect guard.</param>
 /// <param name="SourceLine">The 1-based line of the log it came from; 0 for a synthesised
 /// tick.</param>
 /// <param name="RecordedSends">The stdout lines the recorded node wrote after this input and
 /// before the next recorded one.</param>
-public sealed record RecordedStep(Event Event, int SourceLine, ImmutableArray<string> RecordedSends)
+public sealed record RecordedStep(JournalEntry Input, int SourceLine,
+    ImmutableArray<string> RecordedSends)
 {
     /// <summary>Whether replay made this step up (a tick between recorded inputs).</summary>
     public bool Synthesised => SourceLine == 0;
+
+    /// <summary>The node's time of the input.</summary>
+    public long NowMs => Journaled.NowOf(Input);
 }
 
 /// <summary>

@@ -58,7 +58,7 @@ public static class ReplayCommand
         TextWriter stdout, bool interactive)
     {
         var session = new Session(recording);
-        var at = Session.PositionOf(session.Timeline, 0);
+        var at = Session.PositionOf(session.Timeline, session.Current);
         stdout.Write(open.Json
             ? JsonOutput.Opening(recording, at)
             : TextOutput.Banner(recording) + at.Render() + "\n");

@@ -1,4 +1,5 @@
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -12,14 +13,24 @@ namespace FunctionalGossip.Replay;
 /// <param name="Before">The state before step <paramref name="Position"/> (equal to
 /// <paramref name="After"/> at position 0).</param>
 /// <param name="After">The state at this position.</param>
+/// <param name="Event">The last step's event (None at position 0, or when making it threw).
+/// </param>
 /// <param name="Effects">What the last step emitted (none at position 0).</param>
-public sealed record Moment(int Position, NodeState Before, NodeState After, Seq<Effect> Effects);
+public sealed record Moment(int Position, NodeState Before, NodeState After,
+    Option<Event> Event, Seq<Effect> Effects)
+{
+    /// <summary>The moment of step <paramref name="position"/>, from the state before it and
+    /// what it did.</summary>
+    public static Moment Of(int position, NodeState before, Applied step) =>
+        new(position, before, step.State, step.Event, step.Effects);
+}
 
 /// <summary>
-/// Folds <see cref="Node.Step"/> over a recording, as Elm's debugger folds <c>update</c>: the
-/// state after every 64th step is kept as a snapshot, so reaching any position costs at most
-/// 64 steps from the nearest snapshot at or before it, and seeking back never folds from the
-/// start. Snapshots are taken the first time the fold passes them. Effects are never executed.
+/// Folds Core's per-input routine (<see cref="Journaled.Apply"/>, what the shell runs) over a
+/// recording, as Elm's debugger folds <c>update</c>: the state after every 64th step is kept
+/// as a snapshot, so reaching any position costs at most 64 steps from the nearest snapshot at
+/// or before it, and seeking back never folds from the start. Snapshots are taken the first
+/// time the fold passes them. Outputs are never carried out.
 /// </summary>
 public sealed class Timeline
 {
@@ -41,8 +52,7 @@ public sealed class Timeline
     /// <summary>How many steps the recording has (the last position).</summary>
     public int Length => Recording.Steps.Length;
 
-    /// <summary>How many times <see cref="Node.Step"/> has been called (to show seeking
-    /// cost).</summary>
+    /// <summary>How many steps have been applied (to show seeking cost).</summary>
     public long StepsComputed { get; private set; }
 
     /// <summary>How many snapshots are held (the initial state counts as one).</summary>
@@ -53,11 +63,10 @@ public sealed class Timeline
 
     /// <summary>Applies step <paramref name="position"/> to the state before it, and keeps a
     /// snapshot when the position is the next multiple of <see cref="SnapshotInterval"/>.</summary>
-    public Transition Apply(NodeState before, int position)
+    public Applied Apply(NodeState before, int position)
     {
         StepsComputed++;
-        var ev = StepAt(position).Event;
-        var t = Node.SafeStep(before, () => ev);
+        var t = Journaled.Apply(before, StepAt(position).Input);
         if (position % SnapshotInterval == 0 && position / SnapshotInterval == _snapshots.Count)
             _snapshots.Add(t.State);
         return t;
@@ -76,10 +85,10 @@ public sealed class Timeline
     /// <summary>The moment at <paramref name="position"/>, with the last step's effects.</summary>
     public Moment At(int position)
     {
-        if (position == 0) return new Moment(0, _snapshots[0], _snapshots[0], Seq<Effect>());
+        if (position == 0)
+            return new Moment(0, _snapshots[0], _snapshots[0], None, Seq<Effect>());
         var before = StateAt(position - 1);
-        var t = Apply(before, position);
-        return new Moment(position, before, t.State, t.Effects);
+        return Moment.Of(position, before, Apply(before, position));
     }
 
     /// <summary>The moment <paramref name="count"/> steps after <paramref name="from"/>:
@@ -91,35 +100,33 @@ public sealed class Timeline
         if (target - from.Position > SnapshotInterval) return At(target);
         var before = from.After;
         for (var i = from.Position + 1; i < target; i++) before = Apply(before, i).State;
-        var t = Apply(before, target);
-        return new Moment(target, before, t.State, t.Effects);
+        return Moment.Of(target, before, Apply(before, target));
     }
 
     /// <summary>The first moment after <paramref name="from"/> whose step satisfies
-    /// <paramref name="hit"/> (given the position, the state before, the transition);
+    /// <paramref name="hit"/> (given the position, the state before, what the step did);
     /// null when no later step does.</summary>
-    public Moment? Scan(Moment from, Func<int, NodeState, Transition, bool> hit)
+    public Moment? Scan(Moment from, Func<int, NodeState, Applied, bool> hit)
     {
         var before = from.After;
         for (var i = from.Position + 1; i <= Length; i++)
         {
             var t = Apply(before, i);
-            if (hit(i, before, t)) return new Moment(i, before, t.State, t.Effects);
+            if (hit(i, before, t)) return Moment.Of(i, before, t);
             before = t.State;
         }
         return null;
     }
 
-    /// <summary>The first position at which the node holds <paramref name="value"/>, or 0.
+    /// <summary>The first moment at which the node holds <paramref name="value"/>, or null.
     /// Relies on Core never forgetting a value: the first snapshot holding it bounds the
     /// search to the 64 steps before it.</summary>
-    public int FirstKnowing(long value)
+    public Moment? FirstKnowing(long value)
     {
         var last = StateAt(Length);
-        if (!last.Values.Contains(value)) return 0;
+        if (!last.Values.Contains(value)) return null;
         var k = _snapshots.FindIndex(s => s.Values.Contains(value));
         var start = k < 0 ? _snapshots.Count - 1 : k - 1;
-        var hit = Scan(At(start * SnapshotInterval), (_, _, t) => t.State.Values.Contains(value));
-        return hit?.Position ?? 0;
+        return Scan(At(start * SnapshotInterval), (_, _, t) => t.State.Values.Contains(value));
     }
 }

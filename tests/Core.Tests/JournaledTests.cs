@@ -17,12 +17,12 @@ public sealed class JournaledTests
         var line = """{"id":4,"src":"c1","dest":"n0","body":{"type":"read","msg_id":2}}""";
         var reply = """{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[],"in_reply_to":2}}""";
         var input = new JournalEntry.Received(50, line);
-        var (state, outputs) = Journaled.Apply(s, input);
-        Assert.Equal(s, state);
-        Assert.Equal(Seq<NodeOutput>(
-            new NodeOutput.Journal(input),
-            new NodeOutput.Stdout(reply),
-            new NodeOutput.Journal(new JournalEntry.Sent(50, reply))), outputs);
+        var ev = Event.FromLine(50, line);
+        Assert.Equal(new Applied(Some(ev), s, Node.Step(s, ev).Effects, Seq<NodeOutput>(
+                new NodeOutput.Journal(input),
+                new NodeOutput.Stdout(reply),
+                new NodeOutput.Journal(new JournalEntry.Sent(50, reply)))),
+            Journaled.Apply(s, input));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class JournaledTests
     {
         var line = """{"src":"n1","dest":"n0","body":{"type":"broadcast_ok","in_reply_to":9}}""";
         var input = new JournalEntry.Received(7, line);
-        var (_, outputs) = Journaled.Apply(Hub(), input);
+        var outputs = Journaled.Apply(Hub(), input).Outputs;
         Assert.Equal(Seq<NodeOutput>(
             new NodeOutput.Journal(input),
             new NodeOutput.Journal(new JournalEntry.Logged(7, "ignored broadcast_ok from n1"))),
@@ -57,5 +57,17 @@ public sealed class JournaledTests
         var note = Assert.IsType<Note.Defect>(Assert.IsType<Effect.Log>(Assert.Single(t.Effects)).About);
         Assert.StartsWith("internal error, input ignored: System.InvalidOperationException: boom",
             note.Describe());
+        var journalled = JournalFormat.Format(new JournalEntry.Logged(9, note.Describe()));
+        Assert.True(JournalFormat.IsDefect(journalled));
+        Assert.Contains(JournalFormat.DefectMark, journalled);
+    }
+
+    [Fact]
+    public void OnlyALogEntryOfADefect_IsADefect()
+    {
+        Assert.Equal(" log internal error, input ignored: ", JournalFormat.DefectMark);
+        Assert.False(JournalFormat.IsDefect("9 recv x" + JournalFormat.DefectMark));
+        Assert.False(JournalFormat.IsDefect("9 log ignored broadcast_ok from n1"));
+        Assert.False(JournalFormat.IsDefect(JournalFormat.DefectMark.TrimStart()));
     }
 }

@@ -1,3 +1,5 @@
+using FunctionalGossip.Core.Journal;
+
 namespace FunctionalGossip.EndToEnd.Tests;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed class AotCoreTests(GossipBinary binary)
         Assert.Equal(25, logs.Length);
         foreach (var log in logs)
         {
-            var defect = File.ReadLines(log).FirstOrDefault(l => l.Contains(" log internal error"));
+            var defect = File.ReadLines(log).FirstOrDefault(JournalFormat.IsDefect);
             Assert.True(defect is null, $"{Path.GetFileName(log)}: {defect}\n{run.Why}");
         }
     }

@@ -64,14 +64,15 @@ public sealed class NodeDefectsTests
         var lines = new List<string>();
         for (var i = 0; i < 5000; i++)
         {
-            var line = i % 997 == 3 ? DefectLine(i) + NodeDefects.Marker // twice: one line
+            var line = i % 997 == 3 ? DefectLine(i) + JournalFormat.DefectMark // twice: one
+                : i % 997 == 5 ? $"{i} recv {JournalFormat.DefectMark}" // not a log entry
                 : i % 11 == 0 ? "é😀 " + new string('x', i * 13 % 3000) : $"{i} recv line";
             log.Add(line);
             lines.Add(line);
         }
         IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> asLog = [new("n1", log)];
         IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> asList = [new("n1", lines)];
-        Assert.Equal([("n1", 6, DefectLine(3) + NodeDefects.Marker)],
+        Assert.Equal([("n1", 6, DefectLine(3) + JournalFormat.DefectMark)],
             NodeDefects.Find(asLog).Nodes);
         Assert.Equal(NodeDefects.Find(asList).Nodes, NodeDefects.Find(asLog).Nodes);
     }

@@ -47,11 +47,11 @@ public class JepsenLogTests
         Assert.Equal("n0", recording.Node);
         var inputs = recording.Steps.Where(s => !s.Synthesised).ToList();
         Assert.Equal(new[] { 5, 8, 10, 16, 18 }, inputs.Select(s => s.SourceLine));
-        Assert.Equal(1100, inputs[0].Event.NowMs);
-        var first = Assert.IsType<Event.Receive>(inputs[0].Event);
+        Assert.Equal(1100, inputs[0].NowMs);
+        var first = Assert.IsType<Event.Receive>(Support.EventOf(inputs[0]));
         Assert.Equal("c0", first.Message.Src);
         Assert.Equal(new[] { 1320L, 1540, 1760, 1980 },
-            recording.Steps.Where(s => s.Synthesised).Select(s => s.Event.NowMs));
+            recording.Steps.Where(s => s.Synthesised).Select(s => s.NowMs));
         Assert.Equal(1, recording.Skipped["unreadable :recv record"]);
         Assert.Contains(recording.Notes, n => n.Contains("approximate") && n.Contains("220 ms"));
         var final = Support.Fold(recording, recording.Steps.Length);
@@ -65,7 +65,7 @@ public class JepsenLogTests
         var recording = Support.Load(Log(), N0 with { SettingWords = ["tick-ms=300"] });
         Assert.Equal(300, recording.Settings.TickMs);
         Assert.Equal(new[] { 1400L, 1700, 2000 },
-            recording.Steps.Where(s => s.Synthesised).Select(s => s.Event.NowMs));
+            recording.Steps.Where(s => s.Synthesised).Select(s => s.NowMs));
     }
 
     [Fact]

@@ -133,7 +133,7 @@ public class JournalReplayTests
         Assert.Contains(effects.Emitted, e => e.Contains("broadcast_ok"));
         Assert.Equal(effects.Recorded, effects.Emitted.Where(e => e.StartsWith("send ")));
         var diff = Assert.IsType<Result.DiffOf>(Support.Run(session, "diff"));
-        var input = (Event.Receive)recording.Steps[at.Step - 1].Event;
+        var input = Assert.IsType<Event.Receive>(session.Current.Event.Case);
         var broadcast = (Core.Wire.Body.Broadcast)input.Message.Body;
         var known = session.Current.Before.Values.Contains(broadcast.Message);
         Assert.Equal(!known, diff.Changes.Any(c =>
@@ -152,7 +152,7 @@ public class JournalReplayTests
         var step = found.At!.Step;
         Assert.DoesNotContain(value, Support.Fold(recording, step - 1).Values);
         Assert.Contains(value, Support.Fold(recording, step).Values);
-        var src = ((Event.Receive)recording.Steps[step - 1].Event).Message.Src;
+        var src = ((Event.Receive)Support.EventOf(recording.Steps[step - 1])).Message.Src;
         Assert.StartsWith(src + " (", found.From);
         var missing = Assert.IsType<Result.Found>(Support.Run(session, "find value -5"));
         Assert.Null(missing.At);
@@ -163,11 +163,11 @@ public class JournalReplayTests
     {
         var recording = Support.Load(Cluster(11).Journal("n1"));
         var session = new Session(recording);
-        var middle = recording.Steps[recording.Steps.Length / 2].Event.NowMs;
+        var middle = recording.Steps[recording.Steps.Length / 2].NowMs;
         Support.Run(session, $"goto t={middle}");
         var p = session.Current.Position;
-        Assert.True(recording.Steps[p - 1].Event.NowMs <= middle);
-        Assert.True(p == recording.Steps.Length || recording.Steps[p].Event.NowMs > middle);
+        Assert.True(recording.Steps[p - 1].NowMs <= middle);
+        Assert.True(p == recording.Steps.Length || recording.Steps[p].NowMs > middle);
         Support.Run(session, "goto 0");
         var until = Assert.IsType<Result.Moved>(Support.Run(session, $"until t>{middle}"));
         Assert.Equal(p + 1, until.At.Step);

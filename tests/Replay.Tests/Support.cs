@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Replay.Logs;
 using FunctionalGossip.Replay.Repl;
 using FunctionalGossip.Testing;
@@ -30,7 +31,12 @@ internal static class Support
     /// <summary>The state after the first <paramref name="count"/> steps, folded from scratch
     /// without the timeline (the reference the snapshots must agree with).</summary>
     public static NodeState Fold(Recording r, int count) =>
-        Node.Run(NodeState.Initial(r.Settings), r.Steps.Take(count).Select(s => s.Event));
+        Node.Run(NodeState.Initial(r.Settings), r.Steps.Take(count).Select(EventOf));
+
+    /// <summary>The event a recorded step's input stands for (Core's codec, no guard).</summary>
+    public static Event EventOf(RecordedStep step) =>
+        Journaled.EventOf(step.Input).IfNone(() => throw new Xunit.Sdk.XunitException(
+            $"not an input: {step.Input}"));
 
     /// <summary>Runs the CLI with a script; returns exit code, stdout and stderr.</summary>
     public static (int Code, string Out, string Err) Cli(params string[] args)

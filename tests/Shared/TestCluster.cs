@@ -230,7 +230,7 @@ internal sealed class TestCluster
     private Seq<Stepped> Apply(string node, JournalEntry input)
     {
         var before = States[node];
-        var (after, outputs) = Journaled.Apply(before, input);
+        var (_, after, _, outputs) = Journaled.Apply(before, input);
         if (CheckRedelivery && input is JournalEntry.Received
             && Journaled.Apply(after, input).State != after)
             throw new InvalidOperationException($"redelivering to {node} changed it: {input}");

@@ -31,6 +31,12 @@ public static class JournalFormat
     /// <summary>The header line's first word.</summary>
     public const string Magic = "gossip-journal";
 
+    /// <summary>Text that every defect entry's line holds (<c>" log "</c> and the note's lead),
+    /// to find candidates in logs too large to parse line by line; a line holding it is a
+    /// defect only if <see cref="IsDefect"/> says so.</summary>
+    public static readonly string DefectMark =
+        Format(new JournalEntry.Logged(0, Note.Defect.Lead))["0".Length..];
+
     /// <summary>Renders an entry as one line (no newline).</summary>
     public static string Format(JournalEntry entry)
     {
@@ -81,6 +87,12 @@ public static class JournalFormat
             _ => None,
         };
     }
+
+    /// <summary>Whether <paramref name="line"/> is the entry of a defect: a <c>log</c> entry
+    /// of a <see cref="Note.Defect"/>.</summary>
+    public static bool IsDefect(string line) =>
+        Parse(line).Case is JournalEntry.Logged l
+        && l.Text.StartsWith(Note.Defect.Lead, StringComparison.Ordinal);
 
     private static Option<JournalEntry> ParseHeader(string line)
     {

@@ -21,6 +21,16 @@ public abstract record NodeOutput
     public sealed record Journal(JournalEntry Entry) : NodeOutput;
 }
 
+/// <summary>What one input did, as data (<see cref="Journaled.Apply"/>).</summary>
+/// <param name="Event">The event the input stood for; None when making it threw (a defect,
+/// whose note is then the only effect).</param>
+/// <param name="State">The next state.</param>
+/// <param name="Effects">What the step returned, as Core's data (notes included).</param>
+/// <param name="Outputs">The effects as a driver carries them out, after the input's own
+/// journal entry.</param>
+public sealed record Applied(Option<Event> Event, NodeState State, Seq<Effect> Effects,
+    Seq<NodeOutput> Outputs);
+
 /// <summary>
 /// The per-input routine of every driver that runs the node as a process would, as a pure
 /// function: the input's journal entry first, then <see cref="Node.Step"/> (a defect keeps the
@@ -43,20 +53,27 @@ public static class Journaled
         _ => None,
     };
 
-    /// <summary>What one input does: the next state and every output, in order. Decoding
-    /// happens inside the step, so a defect there is caught too.</summary>
-    public static (NodeState State, Seq<NodeOutput> Outputs) Apply(NodeState state,
-        JournalEntry input)
+    /// <summary>What one input does: the event, the next state, the effects and every
+    /// output, in order. Decoding happens inside the step, so a defect there is caught
+    /// too.</summary>
+    public static Applied Apply(NodeState state, JournalEntry input)
     {
         var nowMs = NowOf(input);
-        var t = Node.SafeStep(state, () => EventOf(input).IfNone(() =>
-            throw new UnreachableException($"not an input: {input}")));
+        var made = Option<Event>.None;
+        var t = Node.SafeStep(state, () =>
+        {
+            var ev = EventOf(input).IfNone(() =>
+                throw new UnreachableException($"not an input: {input}"));
+            made = Some(ev);
+            return ev;
+        });
         var outputs = t.Effects.Fold(Seq1<NodeOutput>(new NodeOutput.Journal(input)),
             (acc, effect) => Execute(acc, nowMs, effect));
-        return (t.State, outputs);
+        return new Applied(made, t.State, t.Effects, outputs);
     }
 
-    private static long NowOf(JournalEntry input) => input switch
+    /// <summary>The node's time of an input entry.</summary>
+    public static long NowOf(JournalEntry input) => input switch
     {
         JournalEntry.Received r => r.NowMs,
         JournalEntry.ReceivedTooLong t => t.NowMs,
@@ -129,9 +146,9 @@ public sealed class JournaledNode(NodeSettings settings)
 
     private void Apply(JournalEntry input, INodeOutputs outputs)
     {
-        var (state, effects) = Journaled.Apply(State, input);
-        State = state;
-        foreach (var output in effects)
+        var applied = Journaled.Apply(State, input);
+        State = applied.State;
+        foreach (var output in applied.Outputs)
         {
             switch (output)
             {

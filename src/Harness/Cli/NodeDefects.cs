@@ -1,20 +1,18 @@
+using FunctionalGossip.Core.Journal;
+
 namespace FunctionalGossip.Harness.Cli;
 
 /// <summary>
 /// The internal errors a run's nodes journalled. Core's <c>Node.SafeStep</c> turns an
-/// exception in decoding or stepping into the note "internal error, input ignored: …" and
-/// keeps its state, so a node with a defect can still pass Maelstrom's checker; every
-/// <c>gossip test</c> run therefore reads its node logs for that note, and the summary and
-/// the closing verdict name the nodes that wrote it.
+/// exception in decoding or stepping into the note <c>Note.Defect</c> and keeps its state,
+/// so a node with a defect can still pass Maelstrom's checker; every <c>gossip test</c> run
+/// therefore reads its node logs for that note, and the summary and the closing verdict name
+/// the nodes that wrote it.
 /// </summary>
 /// <param name="Nodes">Each node that journalled one: its id, how many, and the first
 /// line.</param>
 internal sealed record NodeDefects(IReadOnlyList<(string Node, int Count, string First)> Nodes)
 {
-    /// <summary>What a journal line of such a note contains (Core's journal writes a note
-    /// as <c>&lt;ms&gt; log &lt;text&gt;</c>).</summary>
-    public const string Marker = " log internal error";
-
     /// <summary>The nodes of <paramref name="nodeLogs"/> (id, stderr lines) that journalled
     /// an internal error.</summary>
     public static NodeDefects Find(
@@ -24,15 +22,14 @@ internal sealed record NodeDefects(IReadOnlyList<(string Node, int Count, string
             .Where(n => n.Found.Count > 0)
             .Select(n => (n.Key, n.Found.Count, n.Found.First!))]);
 
-    /// <summary>How many lines of one log are such notes, and the first; a simulated node's
-    /// log is searched as the UTF-8 it is kept in.</summary>
+    /// <summary>How many lines of one log are such notes (Core's
+    /// <see cref="JournalFormat.IsDefect"/>), and the first; a simulated node's log is searched
+    /// as the UTF-8 it is kept in, parsing only the lines that hold
+    /// <see cref="JournalFormat.DefectMark"/>.</summary>
     private static (int Count, string? First) Defects(IReadOnlyList<string> lines) =>
-        lines is Sim.Utf8LineLog log ? log.Containing(Marker)
-        : (lines.Count(IsDefect), lines.FirstOrDefault(IsDefect));
-
-    /// <summary>Whether <paramref name="line"/> is the journal's note of an internal
-    /// error.</summary>
-    public static bool IsDefect(string line) => line.Contains(Marker, StringComparison.Ordinal);
+        lines is Sim.Utf8LineLog log
+            ? log.Containing(JournalFormat.DefectMark, JournalFormat.IsDefect)
+            : (lines.Count(JournalFormat.IsDefect), lines.FirstOrDefault(JournalFormat.IsDefect));
 
     /// <summary>Whether any node journalled one.</summary>
     public bool Any => Nodes.Count > 0;

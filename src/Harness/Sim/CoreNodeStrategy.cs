@@ -35,8 +35,8 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
         return node;
     }
 
-    /// <summary>One node: Core's <see cref="JournaledNode"/>, the very routine the shell runs,
-    /// with its outputs going to the simulator.</summary>
+    /// <summary>After one input of a node (with <see cref="CheckInvariants"/>): notes a client's
+    /// broadcast value, then checks the invariants over every node made so far.</summary>
     private void Check(NodeState before, NodeState after, string? line)
     {
         if (line is not null && Event.FromLine(0, line) is Event.Receive { Message: var m }
@@ -52,6 +52,8 @@ public sealed class CoreNodeStrategy(NodeSettings settings) : INodeStrategy
                 $"{after.Self}: {string.Join("; ", broken.Map(v => v.Render()))}");
     }
 
+    /// <summary>One node: Core's <see cref="JournaledNode"/>, the very routine the shell runs,
+    /// with its outputs going to the simulator.</summary>
     private sealed class CoreNode(NodeSettings settings, CoreNodeStrategy owner) : ISimNode
     {
         private readonly JournaledNode _node = new(settings);

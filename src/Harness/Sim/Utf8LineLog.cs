@@ -112,10 +112,11 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
         }
     }
 
-    /// <summary>How many lines contain <paramref name="ascii"/> (an ASCII text), and the first
-    /// of them: found in the UTF-8 bytes, so that the other lines are never decoded (a
-    /// 1,000-node run's logs hold four hundred megabytes).</summary>
-    public (int Count, string? First) Containing(string ascii)
+    /// <summary>How many lines contain <paramref name="ascii"/> (an ASCII text) and satisfy
+    /// <paramref name="holds"/> (when given), and the first of them: found in the UTF-8 bytes,
+    /// so that the other lines are never decoded (a 1,000-node run's logs hold four hundred
+    /// megabytes).</summary>
+    public (int Count, string? First) Containing(string ascii, Func<string, bool>? holds = null)
     {
         var marker = Encoding.ASCII.GetBytes(ascii);
         var (count, first, line) = (0, (string?)null, 0);
@@ -130,8 +131,11 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
                     var hit = used[at..].IndexOf(marker);
                     if (hit < 0) break;
                     line = LineAt(c, at + hit, line);
-                    count++;
-                    first ??= this[line];
+                    if (holds is null || holds(this[line]))
+                    {
+                        count++;
+                        first ??= this[line];
+                    }
                     at = _lines[line].Offset + _lines[line].Length + 1;
                 }
             }

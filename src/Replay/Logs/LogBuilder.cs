@@ -8,17 +8,20 @@ namespace FunctionalGossip.Replay.Logs;
 
 /// <summary>
 /// Collects what a reader finds in a log, in order, and builds the <see cref="Recording"/>:
-/// inputs become events exactly as the shell makes them (<see cref="Journaled.EventOf"/>), and
-/// outputs are attached to the input before them. For logs without timer records, ticks are
-/// synthesised on a grid of the node's tick interval starting at the first input.
+/// inputs are kept as the journal entries the shell hands to <see cref="Journaled.Apply"/>
+/// (decoded only when applied), and outputs are attached to the input before them. For logs
+/// without timer records, ticks are synthesised on a grid of the node's tick interval
+/// starting at the first input.
 /// </summary>
 internal sealed class LogBuilder
 {
     /// <summary>One input, as the journal entry that records it (a received line, an
     /// overlong line, a timer), with where it was read and the outputs attached to it.</summary>
-    private sealed record Input(JournalEntry Entry, long NowMs, int SourceLine)
+    private sealed record Input(JournalEntry Entry, int SourceLine)
     {
         public List<string> Sends { get; } = [];
+
+        public long NowMs => Journaled.NowOf(Entry);
     }
 
     private readonly List<Input> _inputs = [];
@@ -31,15 +34,15 @@ internal sealed class LogBuilder
 
     /// <summary>A stdin line the node read at <paramref name="nowMs"/>.</summary>
     public void Line(long nowMs, int sourceLine, string line) =>
-        _inputs.Add(new Input(new JournalEntry.Received(nowMs, line), nowMs, sourceLine));
+        _inputs.Add(new Input(new JournalEntry.Received(nowMs, line), sourceLine));
 
     /// <summary>An overlong stdin line of which only the length was kept.</summary>
     public void TooLong(long nowMs, int sourceLine, long chars) =>
-        _inputs.Add(new Input(new JournalEntry.ReceivedTooLong(nowMs, chars), nowMs, sourceLine));
+        _inputs.Add(new Input(new JournalEntry.ReceivedTooLong(nowMs, chars), sourceLine));
 
     /// <summary>A recorded timer firing.</summary>
     public void Tick(long nowMs, int sourceLine, TimerId timer) =>
-        _inputs.Add(new Input(new JournalEntry.Ticked(nowMs, timer), nowMs, sourceLine));
+        _inputs.Add(new Input(new JournalEntry.Ticked(nowMs, timer), sourceLine));
 
     /// <summary>A stdout line of the node, attached to the latest input.</summary>
     public void Sent(string line)
@@ -98,12 +101,11 @@ internal sealed class LogBuilder
         {
             while (synthesiseTicks && nextTickMs <= input.NowMs)
             {
-                steps.Add(new RecordedStep(new Event.Tick(nextTickMs, TimerId.Gossip), 0, []));
+                steps.Add(new RecordedStep(
+                    new JournalEntry.Ticked(nextTickMs, TimerId.Gossip), 0, []));
                 nextTickMs += settings.TickMs;
             }
-            var ev = Journaled.EventOf(input.Entry)
-                .IfNone(() => throw new System.Diagnostics.UnreachableException());
-            steps.Add(new RecordedStep(ev, input.SourceLine, [.. input.Sends]));
+            steps.Add(new RecordedStep(input.Entry, input.SourceLine, [.. input.Sends]));
         }
         return new Recording(kind, node, settings, steps.ToImmutable(),
             _skipped.ToImmutableSortedDictionary(StringComparer.Ordinal), _other, [.. _notes]);

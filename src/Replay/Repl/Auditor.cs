@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
+using LanguageExt;
 
 namespace FunctionalGossip.Replay.Repl;
 
@@ -16,11 +18,11 @@ public static class Auditor
     {
         var rejected = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var ignored = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        timeline.Scan(timeline.At(0), (position, _, t) =>
+        timeline.Scan(timeline.At(0), (_, _, applied) =>
         {
-            var reason = Rejection(timeline.StepAt(position).Event, t);
+            var reason = Rejection(applied);
             if (reason is not null) Count(rejected, reason);
-            else if (Ignoring(t) is { } why) Count(ignored, why);
+            else if (Ignoring(applied.Effects) is { } why) Count(ignored, why);
             return false;
         });
         var final = timeline.StateAt(timeline.Length);
@@ -29,10 +31,10 @@ public static class Auditor
             ignored.ToImmutableSortedDictionary(StringComparer.Ordinal), final.Values.Count);
     }
 
-    private static string? Rejection(Event ev, Transition t)
+    private static string? Rejection(Applied applied)
     {
-        if (ev is Event.Unreadable u) return $"unreadable line: {Kind(u.Error)}";
-        foreach (var e in t.Effects)
+        if (applied.Event.Case is Event.Unreadable u) return $"unreadable line: {Kind(u.Error)}";
+        foreach (var e in applied.Effects)
             if (e is Effect.Send { Message.Body: Body.Error err })
                 return $"error {err.Code}: {err.Text.IfNone("")}";
         return null;
@@ -46,9 +48,9 @@ public static class Auditor
 
     /// <summary>The node's own note that it ignored the input, by kind: "ignored
     /// broadcast_ok", with "(misaddressed)" for a message meant for another id.</summary>
-    private static string? Ignoring(Transition t)
+    private static string? Ignoring(Seq<Effect> effects)
     {
-        foreach (var e in t.Effects)
+        foreach (var e in effects)
         {
             if (e is Effect.Log { About: Note.Ignored i })
                 return $"ignored {i.Type}" + (i.Misaddressed.IsSome ? " (misaddressed)" : "");

@@ -1,11 +1,12 @@
 using System.Globalization;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
 
 namespace FunctionalGossip.Replay.Repl;
 
 /// <summary>What <c>until</c> waits for: a predicate on one step (the recorded input, the
-/// state before it, and the transition it made).</summary>
+/// state before it, and what it did).</summary>
 public abstract record Condition
 {
     private Condition() { }
@@ -36,14 +37,14 @@ public abstract record Condition
         "conditions: value <v>, type <t>, from <id>, to <id>, error, t><ms>, t>=<ms>";
 
     /// <summary>Whether the step satisfies the condition.</summary>
-    public bool Holds(RecordedStep step, NodeState before, Transition t) => this switch
+    public bool Holds(RecordedStep step, NodeState before, Applied t) => this switch
     {
         Learns l => !before.Values.Contains(l.Value) && t.State.Values.Contains(l.Value),
-        OfType o => TypeOf(step.Event) == o.Type,
-        From f => step.Event is Event.Receive r && r.Message.Src == f.Id,
+        OfType o => t.Event.Exists(ev => TypeOf(ev) == o.Type),
+        From f => t.Event.Case is Event.Receive r && r.Message.Src == f.Id,
         To d => t.Effects.Exists(e => e is Effect.Send s && s.Message.Dest == d.Id),
         SendsError => t.Effects.Exists(e => e is Effect.Send { Message.Body: Body.Error }),
-        After a => a.OrEqual ? step.Event.NowMs >= a.Ms : step.Event.NowMs > a.Ms,
+        After a => a.OrEqual ? step.NowMs >= a.Ms : step.NowMs > a.Ms,
         Invalid => false,
         _ => throw new System.Diagnostics.UnreachableException(ToString()),
     };

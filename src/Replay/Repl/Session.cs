@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
 
 namespace FunctionalGossip.Replay.Repl;
@@ -48,17 +49,19 @@ public sealed class Session
         _ => throw new System.Diagnostics.UnreachableException(command.ToString()),
     };
 
-    /// <summary>The position line for <paramref name="position"/>.</summary>
-    public static Position PositionOf(Timeline timeline, int position)
+    /// <summary>The position line for <paramref name="at"/>.</summary>
+    public static Position PositionOf(Timeline timeline, Moment at)
     {
-        if (position == 0)
+        if (at.Position == 0)
             return new Position(0, timeline.Length, 0, "start (no step applied)", 0, false);
-        var step = timeline.StepAt(position);
-        return new Position(position, timeline.Length, step.Event.NowMs,
-            Describe.Event(step.Event), step.SourceLine, step.Synthesised);
+        var step = timeline.StepAt(at.Position);
+        var what = at.Event.Match(ev => Describe.Event(ev),
+            () => $"no event (making it threw): {JournalFormat.Format(step.Input)}");
+        return new Position(at.Position, timeline.Length, step.NowMs, what, step.SourceLine,
+            step.Synthesised);
     }
 
-    private Position Here() => PositionOf(Timeline, _current.Position);
+    private Position Here() => PositionOf(Timeline, _current);
 
     private Result Move(string command, Moment to, string note)
     {
@@ -81,7 +84,7 @@ public sealed class Session
     {
         var steps = Timeline.Recording.Steps;
         var position = 0;
-        for (var i = 0; i < steps.Length && steps[i].Event.NowMs <= ms; i++) position = i + 1;
+        for (var i = 0; i < steps.Length && steps[i].NowMs <= ms; i++) position = i + 1;
         return position;
     }
 
@@ -107,11 +110,12 @@ public sealed class Session
     private Result Find(long value)
     {
         var at = Timeline.FirstKnowing(value);
-        if (at == 0) return new Result.Found(value, null, "");
-        var from = Timeline.StepAt(at).Event is Event.Receive r
+        if (at is null) return new Result.Found(value, null, "");
+        var position = PositionOf(Timeline, at);
+        var from = at.Event.Case is Event.Receive r
             ? $"{r.Message.Src} ({Describe.Body(r.Message.Body)})"
-            : Describe.Event(Timeline.StepAt(at).Event);
-        return new Result.Found(value, PositionOf(Timeline, at), from);
+            : position.Event;
+        return new Result.Found(value, position, from);
     }
 
     private static ImmutableArray<PeerRow> PeerRows(NodeState s)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FunctionalGossip.Core;
+using FunctionalGossip.Core.Journal;
 using FunctionalGossip.Core.Wire;
 using LanguageExt;
 
@@ -7,7 +8,8 @@ namespace FunctionalGossip.Replay.Repl;
 
 /// <summary>
 /// <c>verify</c>: refold the whole log and compare the outputs with the recorded ones.
-/// For our journal every step's stdout lines must equal the recorded <c>send</c> lines, in order.
+/// For our journal every step's stdout lines (the outputs <see cref="Journaled.Apply"/>
+/// returned) must equal the recorded <c>send</c> lines, in order.
 /// For foreign logs and jepsen.log, ticks are synthesised, so gossip cannot be lined up;
 /// only the replies to each recorded request are compared (decoded and re-encoded, read_ok
 /// values sorted, so field order and value order do not count).
@@ -21,18 +23,19 @@ public static class Verifier
         var exact = timeline.Recording.ExactTiming;
         var compared = 0;
         Divergence? first = null;
-        timeline.Scan(timeline.At(0), (position, _, t) =>
+        timeline.Scan(timeline.At(0), (position, before, applied) =>
         {
-            var step = timeline.StepAt(position);
-            var (recorded, replayed) = exact ? (step.RecordedSends, Sends(t.Effects))
+            var (step, ev) = (timeline.StepAt(position), applied.Event);
+            var (recorded, replayed) = exact ? (step.RecordedSends, Stdout(applied.Outputs))
                 : step.Synthesised ? ([], [])
-                : (Replies(step.Event, step.RecordedSends), Replies(step.Event, Sends(t.Effects)));
+                : (Replies(ev, step.RecordedSends), Replies(ev, Stdout(applied.Outputs)));
             for (var i = 0; i < Math.Max(recorded.Length, replayed.Length); i++)
             {
                 var r = i < recorded.Length ? recorded[i] : "(nothing)";
                 var p = i < replayed.Length ? replayed[i] : "(nothing)";
                 if (r == p) { compared++; continue; }
-                first = new Divergence(Session.PositionOf(timeline, position), r, p);
+                var at = Moment.Of(position, before, applied);
+                first = new Divergence(Session.PositionOf(timeline, at), r, p);
                 return true;
             }
             return false;
@@ -43,19 +46,20 @@ public static class Verifier
         return new Verification(mode, compared, first);
     }
 
-    private static ImmutableArray<string> Sends(Seq<Effect> effects)
+    /// <summary>The stdout lines among a step's outputs, as the node wrote them.</summary>
+    private static ImmutableArray<string> Stdout(Seq<NodeOutput> outputs)
     {
         var lines = ImmutableArray.CreateBuilder<string>();
-        foreach (var e in effects)
-            if (e is Effect.Send s) lines.Add(Codec.Encode(s.Message));
+        foreach (var o in outputs)
+            if (o is NodeOutput.Stdout s) lines.Add(s.Line);
         return lines.ToImmutable();
     }
 
     /// <summary>The replies among <paramref name="lines"/> to the request <paramref name="ev"/>,
     /// in canonical form.</summary>
-    private static ImmutableArray<string> Replies(Event ev, IEnumerable<string> lines)
+    private static ImmutableArray<string> Replies(Option<Event> ev, IEnumerable<string> lines)
     {
-        if (ev is not Event.Receive { Message: var request }) return [];
+        if (ev.Case is not Event.Receive { Message: var request }) return [];
         var msgId = request.Body.MsgIdOrNone;
         if (msgId.IsNone) return [];
         var id = msgId.IfNone(0);
