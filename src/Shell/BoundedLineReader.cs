@@ -11,16 +11,22 @@ internal abstract record InputLine
 }
 
 /// <summary>
-/// Reads \n-terminated lines, refusing to hold more than <paramref name="maxChars"/> of one
-/// line in memory: a huge line is consumed and reported by length, so no input can exhaust
-/// the node's memory. A final line without a newline still counts. Reads
-/// <paramref name="bufferChars"/> characters at a time.
+/// Reads \n-terminated UTF-8 lines from a byte stream, refusing to hold more than
+/// <paramref name="maxChars"/> of one line in memory: a huge line is consumed and reported by
+/// length, so no input can exhaust the node's memory. A final line without a newline still
+/// counts. Reads up to <paramref name="bufferBytes"/> bytes at a time and decodes them itself,
+/// so every complete line is handed on as soon as its bytes arrive: a <c>StreamReader</c>
+/// asked for 4,096 characters kept reading after a full 4,096-byte read that decoded to fewer
+/// (any multi-byte character), and so held complete lines back until more input came.
 /// </summary>
-internal sealed class BoundedLineReader(TextReader reader, int maxChars, int bufferChars)
+internal sealed class BoundedLineReader(Stream stream, int maxChars, int bufferBytes)
 {
-    private readonly char[] _buffer = new char[bufferChars];
+    private readonly byte[] _bytes = new byte[bufferBytes];
+    private readonly char[] _buffer = new char[Encoding.UTF8.GetMaxCharCount(bufferBytes)];
+    private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
     private int _pos;
     private int _len;
+    private bool _ended;
 
     public InputLine? Next()
     {
@@ -29,12 +35,7 @@ internal sealed class BoundedLineReader(TextReader reader, int maxChars, int buf
         var sawAny = false;
         while (true)
         {
-            if (_pos == _len)
-            {
-                _len = reader.Read(_buffer, 0, _buffer.Length);
-                _pos = 0;
-                if (_len == 0) return sawAny ? Finish(sb, count) : null;
-            }
+            if (_pos == _len && !Fill()) return sawAny ? Finish(sb, count) : null;
             sawAny = true;
             var newline = Array.IndexOf(_buffer, '\n', _pos, _len - _pos);
             var end = newline < 0 ? _len : newline;
@@ -44,6 +45,22 @@ internal sealed class BoundedLineReader(TextReader reader, int maxChars, int buf
             _pos = newline < 0 ? _len : newline + 1;
             if (newline >= 0) return Finish(sb, count);
         }
+    }
+
+    /// <summary>Decodes the next bytes the stream has (blocking only while it has none);
+    /// false at the end of input. At the end an unfinished character decodes as U+FFFD, as
+    /// a <c>StreamReader</c> would.</summary>
+    private bool Fill()
+    {
+        _pos = 0;
+        _len = 0;
+        while (_len == 0 && !_ended)
+        {
+            var read = stream.Read(_bytes, 0, _bytes.Length);
+            _ended = read == 0;
+            _len = _decoder.GetChars(_bytes, 0, read, _buffer, 0, flush: _ended);
+        }
+        return _len > 0;
     }
 
     private InputLine Finish(StringBuilder sb, long count) =>

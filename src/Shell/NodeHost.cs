@@ -99,10 +99,8 @@ internal sealed class NodeHost : INodeOutputs
 
     private void StartStdinPump()
     {
-        var reader = new BoundedLineReader(
-            new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false), false,
-                StreamBuffer),
-            MaxLineChars, StreamBuffer);
+        var reader = new BoundedLineReader(Console.OpenStandardInput(), MaxLineChars,
+            StreamBuffer);
         var thread = new Thread(() =>
         {
             while (reader.Next() is { } line) _inbox.Add(new Input.Line(line));
