@@ -38,7 +38,8 @@ public class ClusterProperties
     internal sealed record Case(int Nodes, NodeSettings Settings, Op[] Ops)
     {
         public override string ToString() =>
-            $"Case({Nodes} nodes, {Settings.Render()}, ops: {string.Join(" ", Ops.Select(o => o.ToString()))})";
+            $"Case({Nodes} nodes, {Settings.Render()}, "
+            + $"ops: {string.Join(" ", Ops.Select(o => o.ToString()))})";
     }
 
     internal static readonly Gen<Case> GenCase =
@@ -66,7 +67,8 @@ public class ClusterProperties
         GenCase.Sample(Converges, iter: PropertyBudget.Iter(2000));
 
     internal static readonly Gen<Case> GenLongCase =
-        Gen.Int[2, 25].Select(GenSettings, GenOp.Array[300, 1500], (n, s, ops) => new Case(n, s, ops));
+        Gen.Int[2, 25].Select(GenSettings, GenOp.Array[300, 1500],
+            (n, s, ops) => new Case(n, s, ops));
 
     [Fact]
     public void LongPartitionedRuns_StillConverge() =>

@@ -15,8 +15,10 @@ public class CodecTests
     [Fact]
     public void Decode_AcceptsAndDropsMaelstromsTopLevelId()
     {
-        var e = Codec.Decode("""{"id":17,"src":"c0","dest":"n0","body":{"type":"read","msg_id":3}}""");
-        Assert.Equal(Right<LineError, Envelope>(new Envelope("c0", "n0", new Body.Read(Some(3L)))), e);
+        var e = Codec.Decode(
+            """{"id":17,"src":"c0","dest":"n0","body":{"type":"read","msg_id":3}}""");
+        Assert.Equal(
+            Right<LineError, Envelope>(new Envelope("c0", "n0", new Body.Read(Some(3L)))), e);
     }
 
     [Theory]
@@ -44,22 +46,35 @@ public class CodecTests
     }
 
     [Theory]
-    [InlineData("""{"type":"broadcast","message":1.0,"msg_id":1}""", "'message' must be an integer, got 1.0")]
-    [InlineData("""{"type":"broadcast","message":"5","msg_id":1}""", "'message' must be an integer, got \"5\"")]
-    [InlineData("""{"type":"broadcast","message":99999999999999999999,"msg_id":1}""", "'message' must be an integer, got 99999999999999999999")]
-    [InlineData("""{"type":"broadcast","message":null,"msg_id":1}""", "'message' must be an integer, got null")]
+    [InlineData("""{"type":"broadcast","message":1.0,"msg_id":1}""",
+        "'message' must be an integer, got 1.0")]
+    [InlineData("""{"type":"broadcast","message":"5","msg_id":1}""",
+        "'message' must be an integer, got \"5\"")]
+    [InlineData("""{"type":"broadcast","message":99999999999999999999,"msg_id":1}""",
+        "'message' must be an integer, got 99999999999999999999")]
+    [InlineData("""{"type":"broadcast","message":null,"msg_id":1}""",
+        "'message' must be an integer, got null")]
     [InlineData("""{"type":"init","node_ids":["n0"],"msg_id":1}""", "missing field 'node_id'")]
-    [InlineData("""{"type":"init","node_id":"n0","node_ids":["n0",1],"msg_id":1}""", "'node_ids' must hold only strings, got 1")]
-    [InlineData("""{"type":"topology","topology":{"n0":"n1"},"msg_id":1}""", "'topology.n0' must be an array of strings")]
-    [InlineData("""{"type":"gossip","values":[1,"x"],"msg_id":1}""", "'values' must hold only integers, got \"x\"")]
+    [InlineData("""{"type":"init","node_id":"n0","node_ids":["n0",1],"msg_id":1}""",
+        "'node_ids' must hold only strings, got 1")]
+    [InlineData("""{"type":"topology","topology":{"n0":"n1"},"msg_id":1}""",
+        "'topology.n0' must be an array of strings")]
+    [InlineData("""{"type":"gossip","values":[1,"x"],"msg_id":1}""",
+        "'values' must hold only integers, got \"x\"")]
     [InlineData("""{"type":"gossip","seq":1,"values":[1],"msg_id":1}""", "missing field 'ack'")]
-    [InlineData("""{"type":"gossip","values":[1],"ack":0,"msg_id":1}""", "'values' need 'seq' or 'for', and 'from' needs 'seq'")]
-    [InlineData("""{"type":"gossip","seq":"2","values":[],"ack":0,"msg_id":1}""", "'seq' must be an integer, got \"2\"")]
+    [InlineData("""{"type":"gossip","values":[1],"ack":0,"msg_id":1}""",
+        "'values' need 'seq' or 'for', and 'from' needs 'seq'")]
+    [InlineData("""{"type":"gossip","seq":"2","values":[],"ack":0,"msg_id":1}""",
+        "'seq' must be an integer, got \"2\"")]
     [InlineData("""{"type":"gossip","ack":0,"up":1,"msg_id":1}""", "'up' must be a boolean, got 1")]
-    [InlineData("""{"type":"gossip","ack":0,"have":[1,2,3],"msg_id":1}""", "'have' must hold pairs lo, hi")]
-    [InlineData("""{"type":"gossip","seq":1,"values":[1],"ack":0,"for":["n1"],"msg_id":1}""", "'for' cannot come with 'seq'")]
-    [InlineData("""{"type":"gossip","values":[1],"ack":0,"for":[1],"msg_id":1}""", "'for' must hold only strings, got 1")]
-    [InlineData("""{"type":"gossip","ack":0,"cut":"n1","msg_id":1}""", "'cut' must be an array of strings")]
+    [InlineData("""{"type":"gossip","ack":0,"have":[1,2,3],"msg_id":1}""",
+        "'have' must hold pairs lo, hi")]
+    [InlineData("""{"type":"gossip","seq":1,"values":[1],"ack":0,"for":["n1"],"msg_id":1}""",
+        "'for' cannot come with 'seq'")]
+    [InlineData("""{"type":"gossip","values":[1],"ack":0,"for":[1],"msg_id":1}""",
+        "'for' must hold only strings, got 1")]
+    [InlineData("""{"type":"gossip","ack":0,"cut":"n1","msg_id":1}""",
+        "'cut' must be an array of strings")]
     public void Decode_KnownTypeWithBadFields_IsMalformedWithReason(string body, string reason)
     {
         var b = Assert.IsType<Body.Malformed>(BodyOf(body));
@@ -85,17 +100,22 @@ public class CodecTests
 
     [Fact]
     public void Decode_UnknownType_KeepsNameAndMsgId() =>
-        Assert.Equal(new Body.Unknown("echo", Some(4L)), BodyOf("""{"type":"echo","msg_id":4,"echo":"x"}"""));
+        Assert.Equal(new Body.Unknown("echo", Some(4L)),
+            BodyOf("""{"type":"echo","msg_id":4,"echo":"x"}"""));
 
     // Reference: "The reply body may contain only the listed keys plus in_reply_to (required) and
     // msg_id (optional)" (§1.3); "Omit optional keys rather than writing null" (§1.2)
     [Fact]
     public void Encode_ReplyHasOnlySchemaFields()
     {
-        var line = Codec.Encode(new Envelope("n0", "c1", new Body.ReadOk(3, toSeq(new long[] { 1, 2 }))));
-        Assert.Equal("""{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", line);
+        var line = Codec.Encode(
+            new Envelope("n0", "c1", new Body.ReadOk(3, toSeq(new long[] { 1, 2 }))));
+        Assert.Equal(
+            """{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":"""
+            + """[1,2],"in_reply_to":3}}""", line);
         var err = Codec.Encode(new Envelope("n0", "c1", new Body.Error(3, 10, None)));
-        Assert.Equal("""{"src":"n0","dest":"c1","body":{"type":"error","code":10,"in_reply_to":3}}""", err);
+        Assert.Equal(
+            """{"src":"n0","dest":"c1","body":{"type":"error","code":10,"in_reply_to":3}}""", err);
     }
 
     // The only node-to-node message: a numbered batch with the cumulative ack, or a bare ack.
@@ -103,7 +123,9 @@ public class CodecTests
     public void Encode_Gossip_BatchOrBareAck()
     {
         var batch = new Body.Gossip(Some(4L), Some(2L), toSeq(new long[] { 1, 5 }), 7);
-        Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","seq":4,"from":2,"values":[1,5],"ack":7}}""",
+        Assert.Equal(
+            """{"src":"n1","dest":"n0","body":{"type":"gossip","seq":4,"from":"""
+            + """2,"values":[1,5],"ack":7}}""",
             Codec.Encode(new Envelope("n1", "n0", batch)));
         var ack = new Body.Gossip(None, None, Seq<long>(), 3);
         Assert.Equal("""{"src":"n1","dest":"n0","body":{"type":"gossip","ack":3}}""",
@@ -111,15 +133,18 @@ public class CodecTests
     }
 
     private static readonly Gen<string> GenId =
-        Gen.OneOf(Gen.Const("n0"), Gen.Const("c12"), Gen.String[Gen.Char.AlphaNumeric, 1, 6], Gen.String);
+        Gen.OneOf(Gen.Const("n0"), Gen.Const("c12"), Gen.String[Gen.Char.AlphaNumeric, 1, 6],
+            Gen.String);
 
     private static readonly Gen<Option<long>> GenMsgId =
         Gen.Long.Select(Gen.Bool, (v, some) => some ? Some(v) : Option<long>.None);
 
-    private static readonly Gen<Seq<long>> GenLongs = Gen.Long.Array[0, 20].Select(a => toSeq(a).Strict());
+    private static readonly Gen<Seq<long>> GenLongs =
+        Gen.Long.Array[0, 20].Select(a => toSeq(a).Strict());
 
     private static readonly Gen<Body> GenBody = Gen.OneOf<Body>(
-        GenMsgId.Select(GenId, GenId.Array[0, 5], (m, n, ns) => (Body)new Body.Init(m, n, toSeq(ns).Strict())),
+        GenMsgId.Select(GenId, GenId.Array[0, 5],
+            (m, n, ns) => (Body)new Body.Init(m, n, toSeq(ns).Strict())),
         Gen.Long.Select(r => (Body)new Body.InitOk(r)),
         GenMsgId.Select(Gen.Long, (m, v) => (Body)new Body.Broadcast(m, v)),
         Gen.Long.Select(r => (Body)new Body.BroadcastOk(r)),
@@ -134,14 +159,16 @@ public class CodecTests
         GenLongs.Select(Gen.Long, GenId.Array[1, 4], GenId.Array[0, 4], GenId.Array[0, 3],
             (v, ack, fr, cut, path) => (Body)new Body.Gossip(None, None, v, ack, false,
                 Seq<long>(), toSeq(path).Strict(), toSeq(fr).Strict(), toSeq(cut).Strict())),
-        GenMsgId.Select(GenId.Select(GenId.Array[0, 4], (k, v) => (k, toSeq(v).Strict())).Array[0, 4],
+        GenMsgId.Select(
+            GenId.Select(GenId.Array[0, 4], (k, v) => (k, toSeq(v).Strict())).Array[0, 4],
             (m, kvs) => (Body)new Body.Topology(m, toMap(kvs.DistinctBy(kv => kv.k)))),
         Gen.Long.Select(r => (Body)new Body.TopologyOk(r)));
 
     [Fact]
     public void EncodeThenDecode_GivesTheSameEnvelope() =>
         GenId.Select(GenId, GenBody, (s, d, b) => new Envelope(s, d, b))
-            .Sample(e => Codec.Decode(Codec.Encode(e)) == Right<LineError, Envelope>(e), iter: 5000);
+            .Sample(e => Codec.Decode(Codec.Encode(e)) == Right<LineError, Envelope>(e),
+                iter: 5000);
 
     [Fact]
     public void Decode_NeverThrows_OnArbitraryText() =>

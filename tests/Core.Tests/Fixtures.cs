@@ -27,7 +27,8 @@ internal static class Fx
 
     /// <summary>n0 of n0..n2 with the default star relay, initialised at t=0.</summary>
     public static NodeState Hub() =>
-        Node.Step(NodeState.Initial(Settings), Recv(0, "c0", "n0", Init("n0", "n0", "n1", "n2"))).State;
+        Node.Step(NodeState.Initial(Settings),
+            Recv(0, "c0", "n0", Init("n0", "n0", "n1", "n2"))).State;
 
     public static Seq<long> Longs(params long[] values) => toSeq(values).Strict();
 

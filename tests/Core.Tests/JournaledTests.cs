@@ -15,7 +15,8 @@ public sealed class JournaledTests
     {
         var s = Hub();
         var line = """{"id":4,"src":"c1","dest":"n0","body":{"type":"read","msg_id":2}}""";
-        var reply = """{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[],"in_reply_to":2}}""";
+        var reply =
+            """{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[],"in_reply_to":2}}""";
         var input = new JournalEntry.Received(50, line);
         var ev = Event.FromLine(50, line);
         Assert.Equal(new Applied(Some(ev), s, Node.Step(s, ev).Effects, Seq<NodeOutput>(
@@ -54,7 +55,8 @@ public sealed class JournaledTests
         var s = Hub();
         var t = Node.SafeStep(s, () => throw new InvalidOperationException("boom"));
         Assert.Equal(s, t.State);
-        var note = Assert.IsType<Note.Defect>(Assert.IsType<Effect.Log>(Assert.Single(t.Effects)).About);
+        var note = Assert.IsType<Note.Defect>(
+            Assert.IsType<Effect.Log>(Assert.Single(t.Effects)).About);
         Assert.StartsWith("internal error, input ignored: System.InvalidOperationException: boom",
             note.Describe());
         var journalled = JournalFormat.Format(new JournalEntry.Logged(9, note.Describe()));

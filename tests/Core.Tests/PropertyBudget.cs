@@ -8,5 +8,7 @@ namespace FunctionalGossip.Core.Tests;
 internal static class PropertyBudget
 {
     public static long Iter(long suiteDefault) =>
-        long.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), out var n) && n > 0 ? n : suiteDefault;
+        long.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), out var n) && n > 0
+            ? n
+            : suiteDefault;
 }

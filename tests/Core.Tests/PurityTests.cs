@@ -21,7 +21,8 @@ public class PurityTests
 
     private static readonly (string Type, string Member)[] ForbiddenMembers =
     {
-        ("System.DateTime", "get_Now"), ("System.DateTime", "get_UtcNow"), ("System.DateTime", "get_Today"),
+        ("System.DateTime", "get_Now"), ("System.DateTime", "get_UtcNow"),
+        ("System.DateTime", "get_Today"),
         ("System.DateTimeOffset", "get_Now"), ("System.DateTimeOffset", "get_UtcNow"),
         ("System.Guid", "NewGuid"),
     };
@@ -61,7 +62,9 @@ public class PurityTests
     {
         using var pe = new PEReader(File.OpenRead(path));
         var md = pe.GetMetadataReader();
-        return md.AssemblyReferences.Select(h => md.GetString(md.GetAssemblyReference(h).Name)).ToList();
+        return md.AssemblyReferences
+            .Select(h => md.GetString(md.GetAssemblyReference(h).Name))
+            .ToList();
     }
 
     private static List<string> Violations(string path)

@@ -50,9 +50,11 @@ public class RenderTests
             GossipDueMs = 300,
             Upstream = "n0",
         };
-        Assert.Equal("""
+        const string settings = "settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
+            + "fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up";
+        Assert.Equal($"""
             node n1 of [n0 n1 n2]
-            settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up
+            {settings}
             gossip-due 300 ms  upstream n0
             values (4): 1-4
             peers (1):

@@ -41,23 +41,28 @@ public class StepExamples
 
     private static Body.Gossip BareAck(long ack) => new(None, None, Seq<long>(), ack);
 
-    private static PeerLink Unsent(params long[] values) => PeerLink.Empty with { Unsent = SetOf(values) };
+    private static PeerLink Unsent(params long[] values) =>
+        PeerLink.Empty with { Unsent = SetOf(values) };
 
-    // Reference: "init ... The reply is {"type":"init_ok","in_reply_to":1}" (maelstrom-broadcast.md §1.3)
+    // Reference: "init ... The reply is {"type":"init_ok","in_reply_to":1}"
+    // (maelstrom-broadcast.md §1.3)
     [Fact]
     public void Init_RepliesInitOk_LearnsStarPeers_ArmsGossipTimer()
     {
-        var t = Node.Step(NodeState.Initial(Settings), Recv(7, "c0", "n0", Init("n0", "n0", "n1", "n2")));
+        var t = Node.Step(NodeState.Initial(Settings),
+            Recv(7, "c0", "n0", Init("n0", "n0", "n1", "n2")));
         var expected = new Transition(
             HubState(KnownValues.Empty, PeerLink.Empty, PeerLink.Empty, dueMs: 207),
-            Effects(Send("n0", "c0", new Body.InitOk(1)), new Effect.SetTimer(TimerId.Gossip, 207)));
+            Effects(Send("n0", "c0", new Body.InitOk(1)),
+                new Effect.SetTimer(TimerId.Gossip, 207)));
         Assert.Equal(expected, t);
     }
 
     [Fact]
     public void Init_OnLeaf_RelaysOnlyToHub()
     {
-        var t = Node.Step(NodeState.Initial(Settings), Recv(0, "c0", "n2", Init("n2", "n0", "n1", "n2")));
+        var t = Node.Step(NodeState.Initial(Settings),
+            Recv(0, "c0", "n2", Init("n2", "n0", "n1", "n2")));
         Assert.Equal(toSeq(new[] { "n0" }), t.State.Peers.Keys.ToSeq());
     }
 
@@ -87,7 +92,8 @@ public class StepExamples
         var t = Node.Step(s, Recv(0, "c0", "n7", Init("n7", "n0", "n1")));
         const string text = "node_id 'n7' is not in node_ids";
         Assert.Equal(new Transition(s, Effects(
-            Send("n7", "c0", new Body.Error(1, 12, Some(text))), Log(new Note.ErrorSent(12, "c0", text)))), t);
+            Send("n7", "c0", new Body.Error(1, 12, Some(text))),
+            Log(new Note.ErrorSent(12, "c0", text)))), t);
     }
 
     // Reference: "The reply must be exactly {"type":"topology_ok","in_reply_to":…}" (§1.3)
@@ -104,13 +110,15 @@ public class StepExamples
     public void Topology_WithGivenRelay_AddsKnownNeighboursOwedEverything_IgnoresUnknown()
     {
         var given = NodeSettings.Default with { Relay = new Relay.Given() };
-        var s = Node.Step(NodeState.Initial(given), Recv(0, "c0", "n0", Init("n0", "n0", "n1", "n2"))).State;
+        var s = Node.Step(NodeState.Initial(given),
+            Recv(0, "c0", "n0", Init("n0", "n0", "n1", "n2"))).State;
         s = Node.Step(s, Recv(1, "c1", "n0", new Body.Broadcast(Some(1L), 4))).State;
         var topo = new Body.Topology(Some(1L), Map(("n0", toSeq(new[] { "n2", "n9" }))));
         var t = Node.Step(s, Recv(2, "c3", "n0", topo));
         var expected = new Transition(
             s with { Peers = Map(("n2", PeerLink.Empty with { Unsent = SetOf(4) })) },
-            Effects(Send("n0", "c3", new Body.TopologyOk(1)), Log(new Note.UnknownNeighbours(Seq1("n9")))));
+            Effects(Send("n0", "c3", new Body.TopologyOk(1)),
+                Log(new Note.UnknownNeighbours(Seq1("n9")))));
         Assert.Equal(expected, t);
     }
 
@@ -138,7 +146,8 @@ public class StepExamples
     {
         var s = Hub() with { Values = Known(9, 1, 5) };
         var t = Node.Step(s, Recv(30, "c5", "n0", new Body.Read(Some(8L))));
-        Assert.Equal(new Transition(s, Effects(Send("n0", "c5", new Body.ReadOk(8, Longs(9, 1, 5))))), t);
+        Assert.Equal(
+            new Transition(s, Effects(Send("n0", "c5", new Body.ReadOk(8, Longs(9, 1, 5))))), t);
     }
 
     // No silent upstream goes unnoticed: the hub last wrote at 100 and the leaf owes it
@@ -183,7 +192,10 @@ public class StepExamples
         var t = Node.Step(s, Recv(40, "n1", "n0", UpData(1, 0, 1, 2, 3)));
         var expected = new Transition(
             HubState(Known(1, 2, 3),
-                PeerLink.Empty with { RecvPrefix = 1, AckDueMs = 40, Attached = true, HeardMs = 40 },
+                PeerLink.Empty with
+                {
+                    RecvPrefix = 1, AckDueMs = 40, Attached = true, HeardMs = 40,
+                },
                 Unsent(2, 3)),
             Effects());
         Assert.Equal(expected, t);
@@ -375,14 +387,18 @@ public class StepExamples
         var hub = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 0))) };
         var s = LeafState(Known(1, 2, 4), hub, dueMs: 800);
         var t = Node.Step(s, new Event.Tick(800, TimerId.Gossip));
-        var n2 = PeerLink.Opened with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 800))) };
+        var n2 = PeerLink.Opened with
+        {
+            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 800))),
+        };
         var expected = new Transition(
             LeafState(Known(1, 2, 4), hub, dueMs: 1000) with
             {
                 Peers = Map(("n0", hub), ("n2", n2)), Upstream = "n2",
             },
             Effects(Log(new Note.Fallback("n0", 800, "n2")),
-                Send("n1", "n2", new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
+                Send("n1", "n2",
+                    new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
                 new Effect.SetTimer(TimerId.Gossip, 1000)));
         Assert.Equal(expected, t);
     }
@@ -404,8 +420,12 @@ public class StepExamples
             WantsHave = true, // n1 is in fallback: our messages to it will carry our ranges
             HeardMs = 900,
         };
-        var n0 = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 900))) };
-        Assert.Equal(new Transition(s with { Values = Known(1, 2, 3, 5, 4), Peers = Map(("n0", n0), ("n1", n1)) },
+        var n0 = PeerLink.Empty with
+        {
+            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 900))),
+        };
+        Assert.Equal(new Transition(
+            s with { Values = Known(1, 2, 3, 5, 4), Peers = Map(("n0", n0), ("n1", n1)) },
             Effects(Send("n2", "n0", UpData(1, 0, 4)))), t);
     }
 
@@ -434,7 +454,8 @@ public class StepExamples
         var s = HubState(Known(1), PeerLink.Empty with { Attached = true }, PeerLink.Empty);
         var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(0)));
         Assert.Equal(new Transition(
-            HubState(Known(1), PeerLink.Empty with { HeardMs = 60 }, PeerLink.Empty), Effects()), t);
+            HubState(Known(1), PeerLink.Empty with { HeardMs = 60 }, PeerLink.Empty),
+            Effects()), t);
     }
 
     [Fact]
@@ -452,7 +473,8 @@ public class StepExamples
         var n1 = PeerLink.Empty with
         {
             SentSeq = 3,
-            InFlight = Map((1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 0)), (3L, new Batch(SetOf(3), 0))),
+            InFlight = Map((1L, new Batch(SetOf(1), 0)), (2L, new Batch(SetOf(2), 0)),
+                (3L, new Batch(SetOf(3), 0))),
         };
         var s = HubState(Known(1, 2, 3), n1, PeerLink.Empty);
         var t = Node.Step(s, Recv(60, "n1", "n0", BareAck(2)));
@@ -481,14 +503,16 @@ public class StepExamples
     public void Tick_Stale_IsANoOp()
     {
         var s = Hub();
-        Assert.Equal(new Transition(s, Effects()), Node.Step(s, new Event.Tick(199, TimerId.Gossip)));
+        Assert.Equal(new Transition(s, Effects()),
+            Node.Step(s, new Event.Tick(199, TimerId.Gossip)));
     }
 
     [Fact]
     public void Tick_BeforeInit_IsANoOp()
     {
         var s = NodeState.Initial(Settings);
-        Assert.Equal(new Transition(s, Effects()), Node.Step(s, new Event.Tick(1000, TimerId.Gossip)));
+        Assert.Equal(new Transition(s, Effects()),
+            Node.Step(s, new Event.Tick(1000, TimerId.Gossip)));
     }
 
     // Reference: "10 not-supported ... operation not implemented" (§1.4)
@@ -499,7 +523,8 @@ public class StepExamples
         var t = Node.Step(s, Recv(1, "c1", "n0", new Body.Unknown("echo", Some(4L))));
         const string text = "unsupported message type 'echo'";
         Assert.Equal(new Transition(s, Effects(
-            Send("n0", "c1", new Body.Error(4, 10, Some(text))), Log(new Note.ErrorSent(10, "c1", text)))), t);
+            Send("n0", "c1", new Body.Error(4, 10, Some(text))),
+            Log(new Note.ErrorSent(10, "c1", text)))), t);
     }
 
     [Fact]
@@ -517,11 +542,13 @@ public class StepExamples
     public void MalformedBody_GetsError12NamingTheField()
     {
         var s = Hub();
-        var body = Codec.Decode("""{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":2}}""");
+        var body = Codec.Decode(
+            """{"src":"c1","dest":"n0","body":{"type":"broadcast","msg_id":2}}""");
         var t = Node.Step(s, new Event.Receive(1, (Envelope)body));
         const string text = "malformed broadcast: missing field 'message'";
         Assert.Equal(new Transition(s, Effects(
-            Send("n0", "c1", new Body.Error(2, 12, Some(text))), Log(new Note.ErrorSent(12, "c1", text)))), t);
+            Send("n0", "c1", new Body.Error(2, 12, Some(text))),
+            Log(new Note.ErrorSent(12, "c1", text)))), t);
     }
 
     // Reference: "11 temporarily-unavailable ... (not initialized, no quorum, …)" (§1.4)
@@ -532,7 +559,8 @@ public class StepExamples
         var t = Node.Step(s, Recv(1, "c1", "n0", new Body.Read(Some(2L))));
         const string text = "not initialised: read before init";
         Assert.Equal(new Transition(s, Effects(
-            Send("n0", "c1", new Body.Error(2, 11, Some(text))), Log(new Note.ErrorSent(11, "c1", text)))), t);
+            Send("n0", "c1", new Body.Error(2, 11, Some(text))),
+            Log(new Note.ErrorSent(11, "c1", text)))), t);
     }
 
     [Fact]
@@ -552,7 +580,9 @@ public class StepExamples
     {
         var s = Hub();
         var t = Node.Step(s, Recv(5, "c1", "n2", new Body.Read(Some(1L))));
-        Assert.Equal(new Transition(s, Effects(Log(new Note.Ignored("read", "c1", Some(("n2", "n0")))))), t);
+        Assert.Equal(
+            new Transition(s, Effects(Log(new Note.Ignored("read", "c1", Some(("n2", "n0")))))),
+            t);
     }
 
     [Fact]
@@ -560,6 +590,7 @@ public class StepExamples
     {
         var s = Hub();
         var t = Node.Step(s, Recv(5, "n1", "n0", new Body.BroadcastOk(3)));
-        Assert.Equal(new Transition(s, Effects(Log(new Note.Ignored("broadcast_ok", "n1", None)))), t);
+        Assert.Equal(
+            new Transition(s, Effects(Log(new Note.Ignored("broadcast_ok", "n1", None)))), t);
     }
 }

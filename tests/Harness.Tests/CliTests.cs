@@ -97,7 +97,8 @@ public sealed class CliTests
     [Fact]
     public void MissingBin_OrBadNodeSettings_Exit254()
     {
-        var (missing, _, why) = Run(["--bin", "/nonexistent/node", "--node-count", "3", "--store", Temp()]);
+        var (missing, _, why) =
+            Run(["--bin", "/nonexistent/node", "--node-count", "3", "--store", Temp()]);
         Assert.Equal(254, missing);
         Assert.Contains("--bin /nonexistent/node: no such file", why);
         foreach (var mode in new[] { "--sim", "--node-count=1" })

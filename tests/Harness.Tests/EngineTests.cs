@@ -16,9 +16,11 @@ public sealed class EngineTests
 
     [Theory]
     [InlineData("not json", "line-not-valid-json")]
-    [InlineData("{\"src\":\"n0\",\"dest\":\"c10\",\"body\":{},\"extra\":1}", "disallowed key extra")]
+    [InlineData("{\"src\":\"n0\",\"dest\":\"c10\",\"body\":{},\"extra\":1}",
+        "disallowed key extra")]
     [InlineData("{\"src\":\"n0\",\"body\":{}}", "missing required key dest")]
-    [InlineData("{\"src\":\"n0\",\"dest\":\"c10\",\"body\":{},\"id\":1.5}", "id must be an integer")]
+    [InlineData("{\"src\":\"n0\",\"dest\":\"c10\",\"body\":{},\"id\":1.5}",
+        "id must be an integer")]
     [InlineData("{\"src\":\"n0\",\"dest\":\"n7\",\"body\":{}}", "Invalid dest for message")]
     [InlineData("", "line-not-valid-json")]
     public void BadOutput_IsReported_AndTheNodesStdoutIsNoLongerRead(string bad, string reason)
@@ -50,7 +52,8 @@ public sealed class EngineTests
             {
                 firstClient ??= src;
                 return n == 1 && src != firstClient
-                    ? [$"{{\"src\":\"{self}\",\"dest\":\"{firstClient}\",\"body\":{{\"type\":\"broadcast_ok\",\"in_reply_to\":1}}}}"]
+                    ? [$$"""{"src":"{{self}}","dest":"{{firstClient}}","body":"""
+                        + """{"type":"broadcast_ok","in_reply_to":1}}"""]
                     : null;
             },
         };
@@ -134,8 +137,10 @@ public sealed class EngineTests
         var log = r.NodeLogs[0].Value;
         Assert.StartsWith("gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 "
             + "suspect-ms=800 fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up", log[0]);
-        Assert.Matches("^0 recv \\{\"id\":0,\"src\":\"c0\",\"dest\":\"n0\",\"body\":\\{\"type\":\"init\"", log[1]);
-        Assert.Equal("0 send {\"src\":\"n0\",\"dest\":\"c0\",\"body\":{\"type\":\"init_ok\",\"in_reply_to\":1}}", log[2]);
+        Assert.Matches("^0 recv \\{\"id\":0,\"src\":\"c0\",\"dest\":\"n0\","
+            + "\"body\":\\{\"type\":\"init\"", log[1]);
+        Assert.Equal("0 send {\"src\":\"n0\",\"dest\":\"c0\","
+            + "\"body\":{\"type\":\"init_ok\",\"in_reply_to\":1}}", log[2]);
         Assert.Contains(log, l => l.Contains(" tick gossip"));
         Assert.All(log.Skip(1), l => Assert.True(
             FunctionalGossip.Core.Journal.JournalFormat.Parse(l).IsSome, l));

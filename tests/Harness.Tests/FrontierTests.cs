@@ -28,7 +28,8 @@ public sealed class FrontierTests
         var table = FrontierCommand.Table(points, Small, 2);
         Assert.Contains("| `tick-ms=10` | 2/2 |", table);
         Assert.Contains("--seed N", table);
-        Assert.Contains("| cheapest published (flat tree, 500 ms batches) | published | 1.70 |", table);
+        Assert.Contains(
+            "| cheapest published (flat tree, 500 ms batches) | published | 1.70 |", table);
         var png = FrontierPlot.Render(points);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }

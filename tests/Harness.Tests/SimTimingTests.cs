@@ -77,7 +77,8 @@ public sealed class SimTimingTests
         Assert.Equal(("n0", "a", 50L, 50 * Ms), probe.Seen[1]);
         Assert.Equal(("echo a", 50 * Ms), output.Lines.Single());
         var ticks = probe.Seen.Where(s => s.What == "tick").ToList();
-        Assert.Equal(Enumerable.Range(1, ticks.Count).Select(i => i * 100L), ticks.Select(s => s.NowMs));
+        Assert.Equal(Enumerable.Range(1, ticks.Count).Select(i => i * 100L),
+            ticks.Select(s => s.NowMs));
         Assert.All(ticks, s => Assert.Equal(s.NowMs * Ms, s.RealNs));
     }
 

@@ -14,8 +14,10 @@ public sealed class WireReadingTests
 {
     [Theory]
     [InlineData("""{"src":"n0","dest":"c1","body":{"type":"x"}}""", "n0", "c1", """{"type":"x"}""")]
-    [InlineData("""{"id":3,"src":"n0","dest":"c1","body":{"type":"x"}}""", "n0", "c1", """{"type":"x"}""")]
-    [InlineData("""{"src":"n0","dest":"c1","body": { "a" : [1, 2] } }""", "n0", "c1", """{"a":[1,2]}""")]
+    [InlineData("""{"id":3,"src":"n0","dest":"c1","body":{"type":"x"}}""", "n0", "c1",
+        """{"type":"x"}""")]
+    [InlineData("""{"src":"n0","dest":"c1","body": { "a" : [1, 2] } }""", "n0", "c1",
+        """{"a":[1,2]}""")]
     [InlineData("""{"src":"n0","dest":"c1","body":{"t":"é"}}""", "n0", "c1", """{"t":"é"}""")]
     [InlineData("""{"src":"n0","dest":"c1","body":{"t":"\u00e9"}}""", "n0", "c1", """{"t":"é"}""")]
     [InlineData("""{"src":"n0","dest":"c1","body":5}""", "n0", "c1", "5")]
@@ -31,11 +33,16 @@ public sealed class WireReadingTests
     }
 
     [Theory]
-    [InlineData("""{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", true)]
-    [InlineData("""{"src":"n0","dest":"c1","body":{ "type" : "read_ok", "messages" : [1, 2], "in_reply_to" : 3 }}""", true)]
-    [InlineData("""{"src":"n0","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3},"dest":"c1"}""", false)]
-    [InlineData("""{"src":"n0","dest":"n1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", false)]
-    [InlineData("""{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":[1,2],"in_reply_to":3},"dest":"n1"}""", false)]
+    [InlineData("""{"src":"n0","dest":"c1","body":"""
+        + """{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", true)]
+    [InlineData("""{"src":"n0","dest":"c1","body":"""
+        + """{ "type" : "read_ok", "messages" : [1, 2], "in_reply_to" : 3 }}""", true)]
+    [InlineData("""{"src":"n0","body":"""
+        + """{"type":"read_ok","messages":[1,2],"in_reply_to":3},"dest":"c1"}""", false)]
+    [InlineData("""{"src":"n0","dest":"n1","body":"""
+        + """{"type":"read_ok","messages":[1,2],"in_reply_to":3}}""", false)]
+    [InlineData("""{"src":"n0","dest":"c1","body":"""
+        + """{"type":"read_ok","messages":[1,2],"in_reply_to":3},"dest":"n1"}""", false)]
     public void AClientBoundBody_IsReadInTheSamePass_WhenItsDestComesFirst(string line, bool read)
     {
         var (envelope, _) = EnvelopeParser.Parse(line);
@@ -68,11 +75,14 @@ public sealed class WireReadingTests
     [InlineData("[1,2]", "malformed-message: a message must be a JSON object")]
     [InlineData("7", "malformed-message: a message must be a JSON object")]
     [InlineData("""{"src":1,"dest":"c1","body":{}}""", "malformed-message: src must be a string")]
-    [InlineData("""{"extra":1,"src":1,"dest":"c1","body":{}}""", "malformed-message: disallowed key extra")]
+    [InlineData("""{"extra":1,"src":1,"dest":"c1","body":{}}""",
+        "malformed-message: disallowed key extra")]
     [InlineData("""{"src":"n0","dest":"c1"}""", "malformed-message: missing required key body")]
     [InlineData("""{"src":"n0","body":{}}""", "malformed-message: missing required key dest")]
-    [InlineData("""{"src":"n0","dest":"c1","body":{},"id":1e3}""", "malformed-message: id must be an integer")]
-    [InlineData("""{"src":"n0","dest":"c1","body":{},"id":"1"}""", "malformed-message: id must be an integer")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{},"id":1e3}""",
+        "malformed-message: id must be an integer")]
+    [InlineData("""{"src":"n0","dest":"c1","body":{},"id":"1"}""",
+        "malformed-message: id must be an integer")]
     public void BadLines_GiveMaelstromsReason(string line, string reason)
     {
         var (envelope, error) = EnvelopeParser.Parse(line);
@@ -93,7 +103,8 @@ public sealed class WireReadingTests
     public void MessagesOfAnyJson_AreReadAsCheshireWould()
     {
         var body = ReplyBody.Parse("""{"type":"read_ok","in_reply_to":1,"messages":"""
-            + """[-1,1.5,1e2,123456789012345678901234,"x",{"a":[true,null]},-9223372036854775808]}""");
+            + """[-1,1.5,1e2,123456789012345678901234,"x","""
+            + """{"a":[true,null]},-9223372036854775808]}""");
         var ok = Assert.IsType<ReplyOutcome.Ok>(ClientReplies.Judge(body, "read_ok"));
         Assert.Equal(Edn.VectorOf([
             Edn.Of(-1), new Edn.Float(1.5), new Edn.Float(100),
@@ -114,12 +125,18 @@ public sealed class WireReadingTests
             ClientReplies.Judge(ReplyBody.Parse(json), "broadcast_ok"));
 
     [Theory]
-    [InlineData("""{"type":"broadcast_ok","in_reply_to":1,"extra":2}""", "broadcast_ok", "disallowed key extra")]
-    [InlineData("""{"type":"broadcast_ok","in_reply_to":"1"}""", "broadcast_ok", "in_reply_to must be an integer")]
-    [InlineData("""{"type":"read_ok","in_reply_to":1,"msg_id":2.5,"messages":[]}""", "read_ok", "msg_id must be an integer")]
-    [InlineData("""{"type":"read_ok","in_reply_to":1}""", "read_ok", "missing required key messages")]
-    [InlineData("""{"type":"read_ok","in_reply_to":1,"messages":{}}""", "read_ok", "messages must be an array")]
-    [InlineData("""{"type":"read_ok","in_reply_to":1,"messages":[]}""", "broadcast_ok", "type must be \"broadcast_ok\"")]
+    [InlineData("""{"type":"broadcast_ok","in_reply_to":1,"extra":2}""",
+        "broadcast_ok", "disallowed key extra")]
+    [InlineData("""{"type":"broadcast_ok","in_reply_to":"1"}""",
+        "broadcast_ok", "in_reply_to must be an integer")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1,"msg_id":2.5,"messages":[]}""",
+        "read_ok", "msg_id must be an integer")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1}""",
+        "read_ok", "missing required key messages")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1,"messages":{}}""",
+        "read_ok", "messages must be an array")]
+    [InlineData("""{"type":"read_ok","in_reply_to":1,"messages":[]}""",
+        "broadcast_ok", "type must be \"broadcast_ok\"")]
     [InlineData("""{"in_reply_to":1}""", "broadcast_ok", "missing required key type")]
     [InlineData("""{"type":"broadcast_ok"}""", "broadcast_ok", "missing required key in_reply_to")]
     public void SchemaBreaches_AreMalformed_WithTheFirstReason(
@@ -159,7 +176,8 @@ public sealed class ErrorCodeAgreementTests
 {
     [Theory]
     [InlineData(FunctionalGossip.Core.Wire.ErrorCode.NotSupported, "not-supported")]
-    [InlineData(FunctionalGossip.Core.Wire.ErrorCode.TemporarilyUnavailable, "temporarily-unavailable")]
+    [InlineData(FunctionalGossip.Core.Wire.ErrorCode.TemporarilyUnavailable,
+        "temporarily-unavailable")]
     [InlineData(FunctionalGossip.Core.Wire.ErrorCode.MalformedRequest, "malformed-request")]
     [InlineData(FunctionalGossip.Core.Wire.ErrorCode.Abort, "abort")]
     public void CoresCodes_AreMaelstromsTable(int code, string name)

@@ -172,8 +172,8 @@ public static class FrontierCommand
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture,
             $"Simulator (measured timing), seeds N = 1..{seeds}: "
-            + $"`{TestArgs.Render(o with { Seed = 0 }).Replace(" --seed 0", " --seed N")}` with each ")
-            .Append("config's node settings; medians over seeds.\n\n")
+            + $"`{TestArgs.Render(o with { Seed = 0 }).Replace(" --seed 0", " --seed N")}` ")
+            .Append("with each config's node settings; medians over seeds.\n\n")
             .Append("| config | valid | servers msgs-per-op | median latency | max latency | ")
             .Append("worst max |\n|---|---|---|---|---|---|\n");
         foreach (var p in points)

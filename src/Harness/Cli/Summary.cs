@@ -150,7 +150,8 @@ internal static class Summary
         CultureInfo.InvariantCulture);
 
     /// <summary>The quantiles <see cref="OverheadEdn"/> reports.</summary>
-    private static readonly double[] OverheadPoints = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1];
+    private static readonly double[] OverheadPoints =
+        [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1];
 
     /// <summary>The <c>:harness</c> map of a process-mode run's results: the routing overhead's
     /// quantiles in ms (what the simulator's delivery lateness is calibrated from), the

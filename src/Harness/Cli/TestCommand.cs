@@ -102,7 +102,8 @@ public static class TestCommand
                 + $"alongside store, both done in {(clock.Elapsed - ran).TotalMilliseconds:0} ms;"
                 + $" allocated {GC.GetTotalAllocatedBytes() / 1_000_000} MB, collections gen0 "
                 + $"{GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 "
-                + $"{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
+                + $"{GC.CollectionCount(2)}, paused "
+                + $"{GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
         ReportViolations(result, stderr);
         if (results is null)
         {

@@ -131,7 +131,8 @@ internal sealed class TestOptions
     public TestArgs Read(ParseResult r)
     {
         var nodes = Nodes(r);
-        if (r.GetValue(LatencyMs) == 0 && r.GetValue(LatencyDistName) is var dist and not "constant")
+        if (r.GetValue(LatencyMs) == 0
+            && r.GetValue(LatencyDistName) is var dist and not "constant")
             return new TestArgs.Bad($"--latency-dist {dist} needs --latency above 0 "
                 + "(Maelstrom divides by zero or loops forever)");
         if (r.GetValue(CheckInvariants) && !r.GetValue(SimMode))
