@@ -10,7 +10,10 @@ public static class BrokenNodes
         #!/usr/bin/env bash
         # A bash Maelstrom broadcast node with one deliberate fault ($1).
         fault=$1
-        reply() { printf '{"src":"%s","dest":"%s","body":{%s,"in_reply_to":%s}}\n' "$dest" "$src" "$1" "$id"; }
+        reply() {
+          printf '{"src":"%s","dest":"%s","body":{%s,"in_reply_to":%s}}\n' \
+            "$dest" "$src" "$1" "$id"
+        }
         while IFS= read -r line; do
           [[ $line =~ \"src\":\"([^\"]*)\" ]] && src=${BASH_REMATCH[1]}
           [[ $line =~ \"dest\":\"([^\"]*)\" ]] && dest=${BASH_REMATCH[1]}
@@ -20,7 +23,8 @@ public static class BrokenNodes
           case $type in
             init) reply '"type":"init_ok"' ;;
             topology)
-              if [[ $fault == malformed ]]; then echo 'this is not JSON'; else reply '"type":"topology_ok"'; fi ;;
+              if [[ $fault == malformed ]]; then echo 'this is not JSON'
+              else reply '"type":"topology_ok"'; fi ;;
             broadcast)
               if [[ $fault == crash ]]; then echo "crashing on purpose" >&2; exit 3; fi
               reply '"type":"broadcast_ok"' ;;
@@ -39,19 +43,26 @@ public static class BrokenNodes
         var wrapper = Path.Combine(dir, $"broken-{fault}-node");
         File.WriteAllText(wrapper, $"#!/usr/bin/env bash\nexec bash {script} {fault}\n");
         if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(wrapper,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return wrapper;
     }
 
     /// <summary>The script a wrapper runs: only node processes have it on their command line
     /// (the harness has the wrapper's path).</summary>
-    public static string ScriptOf(string wrapper) => Path.Combine(Path.GetDirectoryName(wrapper)!, "node.sh");
+    public static string ScriptOf(string wrapper) =>
+        Path.Combine(Path.GetDirectoryName(wrapper)!, "node.sh");
 
     /// <summary>Processes whose command line mentions <paramref name="marker"/>.</summary>
     public static List<string> Survivors(string marker) =>
         Directory.EnumerateDirectories("/proc")
             .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } catch (UnauthorizedAccessException) { return ""; } })
+            .Select(d =>
+            {
+                try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); }
+                catch (IOException) { return ""; }
+                catch (UnauthorizedAccessException) { return ""; }
+            })
             .Where(c => c.Contains(marker))
             .ToList();
 }

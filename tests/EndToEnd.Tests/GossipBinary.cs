@@ -18,8 +18,11 @@ public sealed class GossipBinary : IDisposable
         var given = Environment.GetEnvironmentVariable("GOSSIP_BIN");
         if (!string.IsNullOrEmpty(given))
         {
-            Path = System.IO.Path.IsPathRooted(given) ? given : System.IO.Path.Combine(TestPaths.RepoRoot(), given);
-            if (!File.Exists(Path)) throw new FileNotFoundException($"GOSSIP_BIN={given} does not exist");
+            Path = System.IO.Path.IsPathRooted(given)
+                ? given
+                : System.IO.Path.Combine(TestPaths.RepoRoot(), given);
+            if (!File.Exists(Path))
+                throw new FileNotFoundException($"GOSSIP_BIN={given} does not exist");
             return;
         }
         _publishDir = Directory.CreateTempSubdirectory("gossip-e2e-").FullName;
@@ -34,21 +37,32 @@ public sealed class GossipBinary : IDisposable
     {
         var psi = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "publish", System.IO.Path.Combine(root, "src", "Shell"), "-c", "Release", "-o", output, "--nologo" },
+            ArgumentList =
+            {
+                "publish", System.IO.Path.Combine(root, "src", "Shell"), "-c", "Release",
+                "-o", output, "--nologo",
+            },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(15))) { p.Kill(true); throw new TimeoutException("dotnet publish took over 15 minutes"); }
+        if (!p.WaitForExit(TimeSpan.FromMinutes(15)))
+        {
+            p.Kill(true);
+            throw new TimeoutException("dotnet publish took over 15 minutes");
+        }
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet publish failed ({p.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
+            throw new InvalidOperationException(
+                $"dotnet publish failed ({p.ExitCode}):\n{stdout.Result}\n{stderr.Result}");
     }
 
     public void Dispose()
     {
-        if (_publishDir is not null) try { Directory.Delete(_publishDir, true); } catch (IOException) { }
+        if (_publishDir is not null)
+            try { Directory.Delete(_publishDir, true); }
+            catch (IOException) { }
     }
 }
 

@@ -25,7 +25,11 @@ public sealed record GossipTestRun(int ExitCode, string Stdout, string Stderr, s
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3))) { p.Kill(true); throw new TimeoutException("gossip test hung"); }
+        if (!p.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            p.Kill(true);
+            throw new TimeoutException("gossip test hung");
+        }
         return new GossipTestRun(p.ExitCode, stdout.Result, stderr.Result, store);
     }
 
@@ -35,9 +39,11 @@ public sealed record GossipTestRun(int ExitCode, string Stdout, string Stderr, s
     public string File(string name) => Path.Combine(RunDir, name);
 
     /// <summary>results.json, parsed.</summary>
-    public JsonElement Results => JsonDocument.Parse(System.IO.File.ReadAllText(File("results.json"))).RootElement;
+    public JsonElement Results =>
+        JsonDocument.Parse(System.IO.File.ReadAllText(File("results.json"))).RootElement;
 
-    public double ServersMsgsPerOp => Results.GetProperty("net").GetProperty("servers").GetProperty("msgs-per-op").GetDouble();
+    public double ServersMsgsPerOp => Results.GetProperty("net").GetProperty("servers")
+        .GetProperty("msgs-per-op").GetDouble();
 
     public string Why => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }

@@ -26,7 +26,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
     private static readonly string[] Short = { "--time-limit", "3", "--recovery-s", RecoveryS };
 
     private GossipTestRun Test(params string[] args) =>
-        GossipTestRun.Start(binary.Path, new[] { "-w", "broadcast" }.Concat(args).Concat(Short).ToArray());
+        GossipTestRun.Start(binary.Path,
+            new[] { "-w", "broadcast" }.Concat(args).Concat(Short).ToArray());
 
     [Fact]
     public void OneNode_IsValid_AndWritesMaelstromsStore()
@@ -34,7 +35,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
         var run = Test("--bin", binary.Path, "--node-count", "1", "--rate", "10");
         Assert.True(run.ExitCode == 0, run.Why);
         Assert.Contains("Everything looks good! ヽ(‘ー`)ノ", run.Stdout);
-        foreach (var f in new[] { "results.edn", "results.json", "history.edn", "history.txt", "jepsen.log", "latency-raw.png" })
+        foreach (var f in new[] { "results.edn", "results.json", "history.edn", "history.txt",
+            "jepsen.log", "latency-raw.png" })
             Assert.True(File.Exists(run.File(f)), $"missing {f}\n{run.Why}");
         Assert.StartsWith("gossip-journal 1 ", File.ReadAllText(run.File("node-logs/n0.log")));
         Assert.True(run.Results.GetProperty("valid").GetBoolean());
@@ -51,7 +53,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
     [Fact]
     public void FiveNodes_AreValid_WithGossipBetweenThem()
     {
-        var run = Test("--bin", binary.Path, "--node-count", "5", "--rate", "20", "--latency", "20");
+        var run = Test("--bin", binary.Path, "--node-count", "5", "--rate", "20",
+            "--latency", "20");
         Assert.True(run.ExitCode == 0, run.Why);
         Assert.True(run.ServersMsgsPerOp > 0, run.Why);
         Assert.Contains("routing overhead", run.Stdout);
@@ -62,7 +65,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
     [Fact]
     public void ProcessRun_ReportsEveryNodesCost_SimulatorRunHasNone()
     {
-        var run = Test("--bin", binary.Path, "--node-count", "3", "--rate", "20", "--latency", "20");
+        var run = Test("--bin", binary.Path, "--node-count", "3", "--rate", "20",
+            "--latency", "20");
         Assert.True(run.ExitCode == 0, run.Why);
         Assert.Matches(@"node cost\s+CPU \d+\.\d\d s total \(max \d+\.\d\d s, n\d\); peak RSS max "
             + @"\d+\.\d MiB \(n\d\), median \d+\.\d MiB\n", run.Stdout);
@@ -71,12 +75,14 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
         {
             var n = cost.GetProperty("nodes").GetProperty(node);
             Assert.True(n.GetProperty("cpu-s").GetDouble() is > 0 and < 1000, $"{node}: {n}");
-            Assert.True(n.GetProperty("peak-rss-kb").GetInt64() is > 100 and < 10_000_000, $"{node}: {n}");
+            Assert.True(n.GetProperty("peak-rss-kb").GetInt64() is > 100 and < 10_000_000,
+                $"{node}: {n}");
         }
         Assert.True(cost.GetProperty("cpu-s-total").GetDouble() > 0, cost.ToString());
         Assert.True(cost.GetProperty("peak-rss-kb-median").GetInt64() > 100, cost.ToString());
         AssertSoakFigures(run);
-        var sim = GossipTestRun.Start(binary.Path, new[] { "--sim", "--node-count", "3" }.Concat(Short).ToArray());
+        var sim = GossipTestRun.Start(binary.Path,
+            new[] { "--sim", "--node-count", "3" }.Concat(Short).ToArray());
         Assert.True(sim.ExitCode == 0, sim.Why);
         Assert.DoesNotContain("node cost", sim.Stdout);
         Assert.False(sim.Results.TryGetProperty("node-cost", out _), sim.Why);
@@ -142,7 +148,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
         var run = Test("--bin", BrokenNodes.Create("lose"), "--node-count", "2", "--rate", "20");
         Assert.True(run.ExitCode == 1, run.Why);
         Assert.Contains("Analysis invalid! (ﾉಥ益ಥ）ﾉ ┻━┻", run.Stdout);
-        Assert.True(run.Results.GetProperty("workload").GetProperty("lost-count").GetInt32() > 0, run.Why);
+        Assert.True(run.Results.GetProperty("workload").GetProperty("lost-count").GetInt32() > 0,
+            run.Why);
     }
 
     [Fact]
@@ -152,7 +159,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
         var run = Test("--bin", node, "--node-count", "3", "--rate", "20");
         Assert.True(run.ExitCode == 255, run.Why);
         Assert.Matches(@"Node n\d crashed with exit status 3\.", run.Stderr);
-        Assert.Matches(@"Last \d+ lines on stderr:\n(  .*\n)*  got broadcast from c\d+\n  crashing on purpose", run.Stderr);
+        Assert.Matches(@"Last \d+ lines on stderr:\n(  .*\n)*  got broadcast from c\d+\n"
+            + @"  crashing on purpose", run.Stderr);
         Assert.Matches(@"Last \d+ lines on stdout:\n  \{""src"":""n\d""", run.Stderr);
         Assert.Empty(BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)));
     }
@@ -160,7 +168,8 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
     [Fact]
     public void NodeThatPrintsAMalformedLine_IsReportedWithNodeLineAndReason_Exit255()
     {
-        var run = Test("--bin", BrokenNodes.Create("malformed"), "--node-count", "2", "--rate", "5");
+        var run = Test("--bin", BrokenNodes.Create("malformed"), "--node-count", "2",
+            "--rate", "5");
         Assert.True(run.ExitCode == 255, run.Why);
         Assert.Matches(@"n\d output rejected at \d+ ms \(.+\): this is not JSON", run.Stderr);
         Assert.Contains("topology", run.Stderr);
@@ -171,15 +180,23 @@ public sealed class HarnessProcessTests(GossipBinary binary, ITestOutputHelper o
     {
         var node = BrokenNodes.Create("lose");
         var store = Directory.CreateTempSubdirectory("gossip-store-").FullName;
-        var psi = new ProcessStartInfo(binary.Path) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "test", "-w", "broadcast", "--bin", node, "--node-count", "3", "--time-limit", "30", "--store", store })
+        var psi = new ProcessStartInfo(binary.Path)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        foreach (var a in new[] { "test", "-w", "broadcast", "--bin", node, "--node-count", "3",
+            "--time-limit", "30", "--store", store })
             psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var stderr = p.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)).Count < 3 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        while (BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)).Count < 3
+            && DateTime.UtcNow < deadline)
+            Thread.Sleep(50);
         Assert.Equal(3, BrokenNodes.Survivors(BrokenNodes.ScriptOf(node)).Count);
-        using (var kill = Process.Start("kill", new[] { "-INT", p.Id.ToString() })!) kill.WaitForExit();
+        using (var kill = Process.Start("kill", new[] { "-INT", p.Id.ToString() })!)
+            kill.WaitForExit();
         Assert.True(p.WaitForExit(30_000), "gossip test did not stop on SIGINT");
         Assert.Equal(130, p.ExitCode);
         Assert.Contains("interrupted", await stderr);

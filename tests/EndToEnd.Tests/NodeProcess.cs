@@ -35,7 +35,8 @@ public sealed class NodeProcess : IDisposable
         });
         _stderrPump = Task.Run(() =>
         {
-            while (_process.StandardError.ReadLine() is { } line) lock (_stderr) _stderr.Append(line).Append('\n');
+            while (_process.StandardError.ReadLine() is { } line)
+                lock (_stderr) _stderr.Append(line).Append('\n');
         });
     }
 
@@ -51,11 +52,13 @@ public sealed class NodeProcess : IDisposable
     public string Next(int timeoutMs = 30_000)
     {
         if (_stdout.TryTake(out var line, timeoutMs)) return line;
-        throw new TimeoutException($"no stdout line within {timeoutMs} ms; journal so far:\n{Journal}");
+        throw new TimeoutException(
+            $"no stdout line within {timeoutMs} ms; journal so far:\n{Journal}");
     }
 
     /// <summary>Null when nothing arrives within the window.</summary>
-    public string? NextOrNull(int windowMs) => _stdout.TryTake(out var line, windowMs) ? line : null;
+    public string? NextOrNull(int windowMs) =>
+        _stdout.TryTake(out var line, windowMs) ? line : null;
 
     public int CloseAndWait(int timeoutMs = 30_000)
     {

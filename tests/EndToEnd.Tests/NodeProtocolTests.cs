@@ -10,8 +10,8 @@ public sealed class NodeProtocolTests(GossipBinary binary)
     private const string Keys = "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, "
         + "fanout-per-s, probes, detour-ms, relay, eager";
 
-    private const string Init =
-        """{"id":0,"src":"c0","dest":"n0","body":{"type":"init","node_id":"n0","node_ids":["n0","n1","n2"],"msg_id":1}}""";
+    private const string Init = """{"id":0,"src":"c0","dest":"n0","body":"""
+        + """{"type":"init","node_id":"n0","node_ids":["n0","n1","n2"],"msg_id":1}}""";
 
     private static string Req(string body) => $$"""{"src":"c1","dest":"n0","body":{{body}}}""";
 
@@ -22,17 +22,22 @@ public sealed class NodeProtocolTests(GossipBinary binary)
     {
         using var node = new NodeProcess(binary.Path);
         node.Send(Init);
-        Assert.Equal("""{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}""", node.Next());
-        node.Send("""{"id":3,"src":"c3","dest":"n0","body":{"type":"topology","topology":{"n0":["n1"],"n1":["n0","n2"],"n2":["n1"]},"msg_id":1}}""");
-        Assert.Equal("""{"src":"n0","dest":"c3","body":{"type":"topology_ok","in_reply_to":1}}""", node.Next());
+        Assert.Equal("""{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}""",
+            node.Next());
+        node.Send("""{"id":3,"src":"c3","dest":"n0","body":{"type":"topology","topology":"""
+            + """{"n0":["n1"],"n1":["n0","n2"],"n2":["n1"]},"msg_id":1}}""");
+        Assert.Equal("""{"src":"n0","dest":"c3","body":{"type":"topology_ok","in_reply_to":1}}""",
+            node.Next());
         foreach (var (v, id) in new[] { (3, 2), (1, 3), (2, 4), (3, 5) })
         {
             node.Send(Req($$"""{"type":"broadcast","message":{{v}},"msg_id":{{id}}}"""));
-            Assert.Equal(Reply($$"""{"type":"broadcast_ok","in_reply_to":{{id}}}"""), NextReply(node));
+            Assert.Equal(Reply($$"""{"type":"broadcast_ok","in_reply_to":{{id}}}"""),
+                NextReply(node));
         }
         node.Send(Req("""{"type":"read","msg_id":6}"""));
         // In the order learned; the repeated 3 counts once.
-        Assert.Equal(Reply("""{"type":"read_ok","messages":[3,1,2],"in_reply_to":6}"""), NextReply(node));
+        Assert.Equal(Reply("""{"type":"read_ok","messages":[3,1,2],"in_reply_to":6}"""),
+            NextReply(node));
         Assert.Equal(0, node.CloseAndWait());
         Assert.StartsWith(
             "gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
@@ -112,7 +117,10 @@ public sealed class NodeProtocolTests(GossipBinary binary)
     {
         using var node = new NodeProcess(binary.Path);
         node.Send("""{"src":"c1","dest":"n0","body":{"type":"read","msg_id":1}}""");
-        Assert.Equal(Reply("""{"type":"error","code":11,"text":"not initialised: read before init","in_reply_to":1}"""), node.Next());
+        Assert.Equal(
+            Reply("""{"type":"error","code":11,"text":"not initialised: read before init","""
+                + "\"in_reply_to\":1}"),
+            node.Next());
     }
 
     [Theory]

@@ -28,10 +28,12 @@ public sealed class SimDeterminismTests(GossipBinary binary)
         Assert.Contains("node-logs/n6.log", files);
         Assert.Contains("jepsen.log", files);
         foreach (var f in files)
-            Assert.True(File.ReadAllBytes(a.File(f)).AsSpan().SequenceEqual(File.ReadAllBytes(b.File(f))),
+            Assert.True(
+                File.ReadAllBytes(a.File(f)).AsSpan().SequenceEqual(File.ReadAllBytes(b.File(f))),
                 $"{f} differs between two processes with the same seed");
         var c = GossipTestRun.Start(binary.Path, [.. Args, "--seed", "42"]);
-        Assert.NotEqual(File.ReadAllBytes(a.File("history.edn")), File.ReadAllBytes(c.File("history.edn")));
+        Assert.NotEqual(File.ReadAllBytes(a.File("history.edn")),
+            File.ReadAllBytes(c.File("history.edn")));
     }
 
     /// <summary>Every file below a run folder, relative, in ordinal order.</summary>

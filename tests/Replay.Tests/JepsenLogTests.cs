@@ -19,21 +19,41 @@ public class JepsenLogTests
         " {:concurrency 2,",
         "  :nodes [\"n0\" \"n1\"]}",
         At("02,500", "jepsen node n0", "maelstrom.db", "Setting up n0"),
-        At("03,100", "n0 stdin", "maelstrom.net", $":recv {Msg}{{:id 0, :src \"c0\", :dest \"n0\", :body {{:type \"init\", :node_id \"n0\", :node_ids [\"n0\" \"n1\"], :msg_id 1}}}}"),
-        At("03,101", "n0 stdout", "maelstrom.net", $":send {Msg}{{:id 2, :src \"n0\", :dest \"c0\", :body {{:type \"init_ok\", :in_reply_to 1}}}}"),
-        At("03,102", "n1 stdin", "maelstrom.net", $":recv {Msg}{{:id 1, :src \"c1\", :dest \"n1\", :body {{:type \"init\", :node_id \"n1\", :node_ids [\"n0\" \"n1\"], :msg_id 1}}}}"),
-        At("03,150", "n0 stdin", "maelstrom.net", $":recv {Msg}{{:id 3, :src \"c2\", :dest \"n0\", :body {{:type \"topology\", :topology {{:n0 [\"n1\"], :n1 [\"n0\"]}}, :msg_id 1}}}}"),
-        At("03,151", "n0 stdout", "maelstrom.net", $":send {Msg}{{:id 4, :src \"n0\", :dest \"c2\", :body {{:type \"topology_ok\", :in_reply_to 1}}}}"),
-        At("03,200", "n0 stdin", "maelstrom.net", $":recv {Msg}{{:id 5, :src \"c4\", :dest \"n0\", :body {{:type \"broadcast\", :message 5, :msg_id 2}}}}"),
-        At("03,200", "n0 stdout", "maelstrom.net", $":send {Msg}{{:id 6, :src \"n0\", :dest \"c4\", :body {{:type \"broadcast_ok\", :in_reply_to 2}}}}"),
+        At("03,100", "n0 stdin", "maelstrom.net",
+            $":recv {Msg}{{:id 0, :src \"c0\", :dest \"n0\", "
+            + $":body {{:type \"init\", :node_id \"n0\", :node_ids [\"n0\" \"n1\"], :msg_id 1}}}}"),
+        At("03,101", "n0 stdout", "maelstrom.net",
+            $":send {Msg}{{:id 2, :src \"n0\", :dest \"c0\", "
+            + $":body {{:type \"init_ok\", :in_reply_to 1}}}}"),
+        At("03,102", "n1 stdin", "maelstrom.net",
+            $":recv {Msg}{{:id 1, :src \"c1\", :dest \"n1\", "
+            + $":body {{:type \"init\", :node_id \"n1\", :node_ids [\"n0\" \"n1\"], :msg_id 1}}}}"),
+        At("03,150", "n0 stdin", "maelstrom.net",
+            $":recv {Msg}{{:id 3, :src \"c2\", :dest \"n0\", :body {{:type \"topology\", "
+            + $":topology {{:n0 [\"n1\"], :n1 [\"n0\"]}}, :msg_id 1}}}}"),
+        At("03,151", "n0 stdout", "maelstrom.net",
+            $":send {Msg}{{:id 4, :src \"n0\", :dest \"c2\", "
+            + $":body {{:type \"topology_ok\", :in_reply_to 1}}}}"),
+        At("03,200", "n0 stdin", "maelstrom.net",
+            $":recv {Msg}{{:id 5, :src \"c4\", :dest \"n0\", "
+            + $":body {{:type \"broadcast\", :message 5, :msg_id 2}}}}"),
+        At("03,200", "n0 stdout", "maelstrom.net",
+            $":send {Msg}{{:id 6, :src \"n0\", :dest \"c4\", "
+            + $":body {{:type \"broadcast_ok\", :in_reply_to 2}}}}"),
         At("03,300", "n0 stdin", "maelstrom.net", $":recv {Msg}{{:id 7, :src \"c4\""),
         At("03,400", "jepsen worker 0", "jepsen.util", "0\t:invoke\t:broadcast\t5"),
         "java.lang.Exception: a stack trace line",
         "\tat clojure.core$eval.invoke(core.clj:1)",
-        At("03,500", "n0 stdin", "maelstrom.net", $":recv {Msg}{{:id 8, :src \"n1\", :dest \"n0\", :body {{:type \"gossip\", :seq 1, :values [7 8], :ack 0}}}}"),
+        At("03,500", "n0 stdin", "maelstrom.net",
+            $":recv {Msg}{{:id 8, :src \"n1\", :dest \"n0\", "
+            + $":body {{:type \"gossip\", :seq 1, :values [7 8], :ack 0}}}}"),
         At("03,501", "jepsen worker 0", "jepsen.util", "0\t:ok\t:broadcast\t5"),
-        At("04,000", "n0 stdin", "maelstrom.net", $":recv {Msg}{{:id 10, :src \"c4\", :dest \"n0\", :body {{:type \"read\", :msg_id 3}}}}"),
-        At("04,001", "n0 stdout", "maelstrom.net", $":send {Msg}{{:id 11, :src \"n0\", :dest \"c4\", :body {{:type \"read_ok\", :messages {readOkMessages}, :in_reply_to 3}}}}"),
+        At("04,000", "n0 stdin", "maelstrom.net",
+            $":recv {Msg}{{:id 10, :src \"c4\", :dest \"n0\", "
+            + $":body {{:type \"read\", :msg_id 3}}}}"),
+        At("04,001", "n0 stdout", "maelstrom.net",
+            $":send {Msg}{{:id 11, :src \"n0\", :dest \"c4\", "
+            + $":body {{:type \"read_ok\", :messages {readOkMessages}, :in_reply_to 3}}}}"),
         At("04,100", "jepsen worker 0", "jepsen.core", "Analysis complete"),
     ];
 

@@ -20,7 +20,8 @@ public class SimulatorJournalTests
     public void SimulatedRun_ReplaysToEveryNodesFinalState_WithNoDivergence(
         ulong seed, bool partitions, string profile)
     {
-        var settings = NodeSettings.Parse([$"profile={profile}"]).Match(s => s, e => throw new InvalidOperationException(e));
+        var settings = NodeSettings.Parse([$"profile={profile}"])
+            .Match(s => s, e => throw new InvalidOperationException(e));
         var strategy = new CoreNodeStrategy(settings);
         var options = RunOptions.For(5) with
         {
