@@ -122,6 +122,26 @@ public sealed class BadInputTests(GossipBinary binary)
         Assert.DoesNotContain('\r', node.Journal);
     }
 
+    /// <summary>A complete line is answered as soon as its bytes arrive, whatever follows it
+    /// in the same read: one write of exactly 4,096 bytes (the node's read size), init and
+    /// then an unfinished line of two-byte characters. A StreamReader asked for 4,096
+    /// characters got fewer from those bytes and read again, holding init until more input
+    /// came: this test then timed out.</summary>
+    [Fact]
+    public void LineFollowedByMultiByteCharacters_InOneFullRead_IsAnsweredAtOnce()
+    {
+        using var node = new NodeProcess(binary.Path, "tick-ms=60000");
+        var init = Encoding.UTF8.GetBytes("""{"src":"c0","dest":"n0","body":"""
+            + """{"type":"init","node_id":"n0","node_ids":["n0"],"msg_id":1}}""" + "\n");
+        var padding = Encoding.UTF8.GetBytes(new string('ü', (4096 - init.Length) / 2));
+        var write = init.Concat(padding).Concat(new byte[4096 - init.Length - padding.Length]
+            .Select(_ => (byte)'x')).ToArray();
+        Assert.Equal(4096, write.Length);
+        node.WriteBytes(write);
+        Assert.Equal("""{"src":"n0","dest":"c0","body":{"type":"init_ok","in_reply_to":1}}""",
+            node.Next());
+    }
+
     private NodeProcess Initialised()
     {
         var node = new NodeProcess(binary.Path, "tick-ms=60000");
