@@ -280,15 +280,28 @@ public static partial class Node
     }
 
     /// <summary>What one link sends on a tick, if anything. A resend sends what a link taken
-    /// for cut owes round again too (see <see cref="PeerLink.Detoured"/>).</summary>
+    /// for cut owes round again too (see <see cref="PeerLink.Detoured"/>); a link left behind
+    /// sends no new batch (see <see cref="LeftBehind"/>).</summary>
     private static Option<Sent> TickLink(NodeState s, long now, string peer, PeerLink link) =>
         link.WaitedFor(now, s.Settings.RetryMs)
             ? Some(SendOn(s, now, peer, link with { Detoured = Set<long>() }, link.Owed, true))
-        : !link.Unsent.IsEmpty && !link.GoesRound
+        : !link.Unsent.IsEmpty && !link.GoesRound && !LeftBehind(s, peer, link)
             ? Some(SendOn(s, now, peer, link, link.Unsent, false))
         : link.AckDueMs.Exists(due => due <= now)
             ? Some(SendOn(s, now, peer, link, Set<long>(), false))
         : None;
+
+    /// <summary>
+    /// No batch per tick to an upstream that went silent: while a node relays through a
+    /// fallback, its link to the shape's upstream, with a batch there still unanswered, sends
+    /// no new batch; what it owes waits for the link's retry (<see cref="NodeSettings.RetryMs"/>),
+    /// which carries it all in one message. The values reach the others through the fallback
+    /// meanwhile, and the shape's upstream takes the node back with its first message after
+    /// the heal (in one simulated run, four leaves cut off from the hub for 19 s sent it about
+    /// 220 batches that could not arrive, a fifth of the run's messages).
+    /// </summary>
+    private static bool LeftBehind(NodeState s, string peer, PeerLink link) =>
+        s.ShapeUpstream == Some(peer) && s.Upstream != s.ShapeUpstream && !link.InFlight.IsEmpty;
 
     /// <summary>
     /// When a batch arriving at <paramref name="now"/> must be acknowledged at the latest: by

@@ -403,6 +403,33 @@ public class StepExamples
         Assert.Equal(expected, t);
     }
 
+    // In fallback the silent hub gets no new batch: 5 goes to n2, n1's upstream now, and
+    // waits on the hub link, whose batch 1 is still unanswered, for that link's retry.
+    [Fact]
+    public void Tick_InFallback_SendsTheSilentHubNoNewBatch()
+    {
+        var hub = PeerLink.Empty with
+        {
+            Unsent = SetOf(5), SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 0))),
+        };
+        var n2 = PeerLink.Opened with { Unsent = SetOf(5) };
+        var s = LeafState(Known(1, 2, 4, 5), hub, dueMs: 1000) with
+        {
+            Peers = Map(("n0", hub), ("n2", n2)), Upstream = "n2",
+        };
+        var t = Node.Step(s, new Event.Tick(1000, TimerId.Gossip));
+        var sent = PeerLink.Opened with
+        {
+            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(5), 1000))),
+        };
+        var expected = new Transition(
+            s with { Peers = Map(("n0", hub), ("n2", sent)), GossipDueMs = 1200 },
+            Effects(Send("n1", "n2",
+                    new Body.Gossip(Some(1L), None, Longs(5), 0, true, Longs(1, 2, 4, 5))),
+                new Effect.SetTimer(TimerId.Gossip, 1200)));
+        Assert.Equal(expected, t);
+    }
+
     // n2 (a leaf of n0) becomes n1's fallback upstream: it queues exactly what n1's ranges
     // leave out, forwards n1's new value to its own upstream at once, and acks by its tick.
     [Fact]
