@@ -142,13 +142,15 @@ public static class Invariants
         var learned = s.Values.InOrder.Skip(before.Values.Count).Strict();
         var links = LinkSteps(before.Peers, s.Peers, all: !learned.IsEmpty);
         var found = new List<Violation>();
-        if (!kept) NodeChecks(s, true, s.Peers, found);
-        else
+        if (kept)
             NodeChecks(s, ShapeChanged(before, s, links), links
                 .Where(l => l.Replaced && l.New is not null).Select(l => (l.Peer, l.New!)), found);
-        if (!kept)
+        else
+        {
+            NodeChecks(s, true, s.Peers, found);
             found.Add(new Violation(ValuesKept, $"{stepped} held "
                 + $"[{Describe.Values(before.Values)}], holds [{Describe.Values(s.Values)}]"));
+        }
         foreach (var v in learned.Filter(v => !broadcast.Contains(v)))
             found.Add(new Violation(OnlyBroadcast, $"{stepped} holds {v}"));
         var owers = new Owers(nodes);
