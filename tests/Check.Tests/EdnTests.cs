@@ -1,3 +1,4 @@
+using System.Text;
 using System.Numerics;
 using CsCheck;
 
@@ -165,6 +166,22 @@ public class EdnTests
             var parsed = EdnReader.Read(EdnWriter.Write(value));
             return parsed is Parsed<Edn>.Ok ok && ok.Value.Equals(value);
         }, iter: 2000);
+
+    /// <summary>Long vectors of integers (a read's values) take the writer's buffered path,
+    /// which flushes every few thousand characters: whatever the length and the digits, the
+    /// text is the items joined by spaces, in a builder as in a string.</summary>
+    [Fact]
+    public void Property_LongIntegerVectors_WriteAsTheirItemsJoinedBySpaces() =>
+        Gen.OneOf(Gen.Long, Gen.Long[-1000, 100_000], Gen.Const(long.MinValue))
+            .Array[0, 3000].Sample(values =>
+            {
+                var vector = Edn.VectorOf(values.Select(v => (Edn)new Edn.Int(v)));
+                var expected = "[" + string.Join(" ", values.Select(v =>
+                    v.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+                var inBuilder = EdnWriter.AppendReadable(new StringBuilder("x"), vector);
+                return EdnWriter.Write(vector) == expected
+                    && inBuilder.ToString() == "x" + expected;
+            }, iter: 300);
 
     [Fact]
     public void Property_PrettyThenRead_GivesBackTheSameValue() =>

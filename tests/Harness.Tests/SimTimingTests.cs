@@ -52,7 +52,7 @@ public sealed class SimTimingTests
     private sealed class Outputs(IScheduler clock)
     {
         public readonly List<(string Line, long AtNs)> Lines = [];
-        public void OnLine(string node, string line) => Lines.Add((line, clock.NowNs));
+        public void OnLine(string node, StdoutLine line) => Lines.Add((line.Text, clock.NowNs));
     }
 
     private static (Probe Probe, Outputs Out, InProcessTransport T) Start(SimTiming timing,

@@ -54,6 +54,36 @@ public sealed class WireReadingTests
             ClientReplies.Judge(envelope.Reply, "read_ok"));
     }
 
+    /// <summary>Where a node's line is read (now, ahead on a worker, or when the loop takes
+    /// it) changes nothing: the same envelope, body reading and verdict, or the same error,
+    /// for lines under and over the read-ahead length.</summary>
+    [Theory]
+    [InlineData(10)]
+    [InlineData(3000)]
+    public void AStdoutLine_ReadsTheSame_WhereverItIsRead(int values)
+    {
+        var messages = string.Join(",", Enumerable.Range(0, values));
+        var good = """{"src":"n0","dest":"c1","body":{"type":"read_ok","messages":["""
+            + messages + """],"in_reply_to":3}}""";
+        var bad = good[..^1];
+        Assert.Equal(values >= 1000, good.Length >= StdoutLine.AheadChars);
+        foreach (var line in new[] { good, bad })
+        {
+            var expected = EnvelopeParser.Parse(line);
+            foreach (var read in new[] { StdoutLine.ReadNow(line), StdoutLine.ReadAhead(line),
+                StdoutLine.Unread(line) })
+            {
+                Assert.Equal(line, read.Text);
+                var (envelope, error) = read.Reading;
+                Assert.Equal(expected.Error, error);
+                Assert.Equal(expected.Envelope?.BodyJson, envelope?.BodyJson);
+                if (expected.Envelope?.Reply is not { } reply) continue;
+                Assert.Equal(ClientReplies.Judge(reply, "read_ok"),
+                    ClientReplies.Judge(envelope!.Reply!, "read_ok"));
+            }
+        }
+    }
+
     [Fact]
     public void ALineOverAMebibyte_IsReadToo()
     {

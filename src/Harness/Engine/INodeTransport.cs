@@ -10,10 +10,11 @@ namespace FunctionalGossip.Harness.Engine;
 public interface INodeTransport
 {
     /// <summary>Starts one node per id. A node's stdout line goes to
-    /// <paramref name="onLine"/>(node, line), and a node that exits by itself (not killed at
+    /// <paramref name="onLine"/>(node, line) (read, or to be read, as Maelstrom parses it:
+    /// <see cref="StdoutLine"/>), and a node that exits by itself (not killed at
     /// teardown) to <paramref name="onExit"/>(node, exit); both always on the scheduler's
     /// loop, at the loop's current time.</summary>
-    void Start(IReadOnlyList<string> nodeIds, Action<string, string> onLine,
+    void Start(IReadOnlyList<string> nodeIds, Action<string, StdoutLine> onLine,
         Action<string, NodeExit> onExit);
 
     /// <summary>Writes one line (no newline) to the node's stdin, now.</summary>

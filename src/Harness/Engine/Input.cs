@@ -15,8 +15,8 @@ public abstract record Input
     /// <summary>The run begins: the network and the nodes start, then setup.</summary>
     public sealed record Start : Input;
 
-    /// <summary>Node <paramref name="Node"/> wrote <paramref name="Text"/> on stdout.</summary>
-    public sealed record Line(string Node, string Text) : Input;
+    /// <summary>Node <paramref name="Node"/> wrote <paramref name="Stdout"/>.</summary>
+    public sealed record Line(string Node, StdoutLine Stdout) : Input;
 
     /// <summary>Node <paramref name="Node"/> ended by itself.</summary>
     public sealed record Exited(string Node, NodeExit Exit) : Input;

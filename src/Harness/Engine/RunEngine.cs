@@ -74,7 +74,7 @@ public sealed class RunEngine
         var happened = input switch
         {
             Input.Start => Start(),
-            Input.Line l => OnLine(l.Node, l.Text),
+            Input.Line l => OnLine(l.Node, l.Stdout),
             Input.Exited e => Crash(e.Exit.CrashReport(e.Node)),
             Input.Replied r => OnReply(r.Client, r.Reply),
             Input.TimedOut t => OnTimeout(t.Client, t.MsgId),
@@ -302,10 +302,11 @@ public sealed class RunEngine
     /// reported and, as in Maelstrom, ends reading that node's stdout for the rest of the
     /// test: its later lines are ignored.
     /// </summary>
-    private Happened? OnLine(string node, string line)
+    private Happened? OnLine(string node, StdoutLine stdout)
     {
         if (_state.Done || _state.DeadStdout.Contains(node)) return null;
-        var (envelope, error) = EnvelopeParser.Parse(line);
+        var line = stdout.Text;
+        var (envelope, error) = stdout.Reading;
         error ??= _net.Send(envelope!.Src, envelope.Dest, envelope.BodyJson, node + " stdout",
             envelope.Reply);
         if (error is null) return null;

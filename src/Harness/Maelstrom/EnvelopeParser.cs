@@ -22,12 +22,19 @@ public static class EnvelopeParser
     /// </param>
     public sealed record Parsed(string Src, string Dest, string BodyJson, ReplyBody? Reply = null);
 
+    /// <summary>What a line reads as: the envelope, or the reason the line is rejected.
+    /// </summary>
+    /// <param name="Envelope">The envelope; null when the line is rejected.</param>
+    /// <param name="Error">Maelstrom's reason for rejecting the line; null when it is not.
+    /// </param>
+    public sealed record Reading(Parsed? Envelope, string? Error);
+
     /// <summary>The envelope, or the reason the line is rejected. The line is read in one
     /// pass; a schema problem counts only once the whole line is known to be JSON.</summary>
-    public static (Parsed? Envelope, string? Error) Parse(string line) =>
+    public static Reading Parse(string line) =>
         Utf8Scratch.Read(line, utf8 => Parse(line, utf8));
 
-    private static (Parsed? Envelope, string? Error) Parse(string line, ReadOnlySpan<byte> utf8)
+    private static Reading Parse(string line, ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
         Fields fields;
@@ -38,14 +45,14 @@ public static class EnvelopeParser
         }
         catch (JsonException)
         {
-            return (null, "line-not-valid-json: printed a line to STDOUT which was not "
+            return new(null, "line-not-valid-json: printed a line to STDOUT which was not "
                 + "well-formed JSON");
         }
         var error = fields.Problem ?? Missing(fields);
-        if (error is not null) return (null, "malformed-message: " + error);
+        if (error is not null) return new(null, "malformed-message: " + error);
         var (start, length) = fields.Body;
         var ascii = utf8.Length == line.Length;
-        return (new Parsed(fields.Src!, fields.Dest!,
+        return new(new Parsed(fields.Src!, fields.Dest!,
             Compact(ascii ? line.Substring((int)start, (int)length)
                 : Encoding.UTF8.GetString(utf8.Slice((int)start, (int)length))),
             Ids.IsClient(fields.Dest!) ? fields.Reply : null), null);

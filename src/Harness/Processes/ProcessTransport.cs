@@ -37,13 +37,19 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     public static TimeSpan RssInterval { get; } = TimeSpan.FromSeconds(1);
 
     /// <inheritdoc/>
-    public void Start(IReadOnlyList<string> nodeIds, Action<string, string> onLine,
+    public void Start(IReadOnlyList<string> nodeIds, Action<string, StdoutLine> onLine,
         Action<string, NodeExit> onExit)
     {
         _order = nodeIds;
+        // Each line is read on its node's stdout thread, so the loop, which every node's
+        // lines and every client share, does not parse a large read_ok itself.
         foreach (var id in nodeIds)
             _nodes[id] = NodeProcess.Start(id, bin, args,
-                (node, line) => clock.Post(() => onLine(node, line)),
+                (node, line) =>
+                {
+                    var read = StdoutLine.ReadNow(line);
+                    clock.Post(() => onLine(node, read));
+                },
                 (node, exit) => clock.Post(() =>
                 {
                     if (!_stopping && !ProcessRegistry.Interrupted.IsCancellationRequested)

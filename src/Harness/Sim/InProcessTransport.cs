@@ -37,7 +37,7 @@ public sealed class InProcessTransport : INodeTransport
         Prng rng) => (_clock, _strategy, _timing, _rng) = (clock, strategy, timing, rng);
 
     /// <inheritdoc/>
-    public void Start(IReadOnlyList<string> nodeIds, Action<string, string> onLine,
+    public void Start(IReadOnlyList<string> nodeIds, Action<string, StdoutLine> onLine,
         Action<string, NodeExit> onExit)
     {
         foreach (var id in nodeIds)
@@ -75,11 +75,11 @@ public sealed class InProcessTransport : INodeTransport
     /// outputs come to it as they come to the shell's loop (<see cref="INodeOutputs"/>), and
     /// its stdout lines go on to <paramref name="onLine"/>.</summary>
     private sealed class Host(InProcessTransport owner, string id, ISimNode node,
-        Action<string, string> onLine, long originNs, Prng rng) : INodeOutputs
+        Action<string, StdoutLine> onLine, long originNs, Prng rng) : INodeOutputs
     {
         private readonly Queue<string> _stdin = new();
         private readonly Dictionary<TimerId, long> _timers = [];
-        private readonly List<string> _stdout = [];
+        private readonly List<StdoutLine> _stdout = [];
         private bool _started;
         private long _busyUntilNs;
         private bool _pumpPending;
@@ -205,13 +205,15 @@ public sealed class InProcessTransport : INodeTransport
             _stdout.Clear();
         }
 
-        private void Emit(string[] lines)
+        private void Emit(StdoutLine[] lines)
         {
             if (owner._stopped) return;
             foreach (var line in lines) onLine(id, line);
         }
 
-        public void Stdout(string line) => _stdout.Add(line);
+        /// <summary>A large line is read on a worker from now on: the node's drawn busy time
+        /// and the other nodes' steps run meanwhile, so the loop seldom waits for it.</summary>
+        public void Stdout(string line) => _stdout.Add(StdoutLine.ReadAhead(line));
 
         public void SetTimer(TimerId timer, long atMs) => _timers[timer] = atMs;
 
