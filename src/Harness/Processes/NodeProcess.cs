@@ -18,16 +18,19 @@ internal sealed class NodeProcess : IDisposable
     private const int TailLines = 32;
     private const int PipeBuffer = 64 * 1024;
     private readonly Process _process;
-    private readonly List<string> _stderr = [];
+    private readonly Utf8LineLog _stderr;
+    private bool _stderrClosed;
     private readonly Queue<string> _stdoutTail = new();
     private readonly Queue<string> _stderrTail = new();
     private readonly Thread _stdoutReader;
     private readonly Thread _stderrReader;
     private readonly object _stdinLock = new();
 
-    private NodeProcess(string nodeId, Process process, Action<string, string> onLine)
+    private NodeProcess(string nodeId, Process process, Action<string, string> onLine,
+        LogSpill spill)
     {
         NodeId = nodeId;
+        _stderr = new Utf8LineLog(spill);
         _process = process;
         _stdoutReader = Reader($"{nodeId} stdout", Large(process.StandardOutput), line =>
         {
@@ -37,7 +40,10 @@ internal sealed class NodeProcess : IDisposable
         _stderrReader = Reader($"{nodeId} stderr", Large(process.StandardError), line =>
         {
             Remember(_stderrTail, line);
-            lock (_stderr) _stderr.Add(line);
+            lock (_stderr)
+            {
+                if (!_stderrClosed) _stderr.Add(line);
+            }
         });
     }
 
@@ -46,9 +52,10 @@ internal sealed class NodeProcess : IDisposable
     /// <summary>Spawns the node in the system temp folder (Maelstrom uses java.io.tmpdir).
     /// <paramref name="onLine"/> gets (node, stdout line); <paramref name="onExit"/> gets (node,
     /// status, last stderr lines, last stdout lines) when the process ends, killed or
-    /// not.</summary>
+    /// not. Its stderr log's chunks go to <paramref name="spill"/>, shared by the run's nodes,
+    /// while their logs together hold too much.</summary>
     public static NodeProcess Start(string nodeId, string bin, IReadOnlyList<string> args,
-        Action<string, string> onLine, Action<string, NodeExit> onExit)
+        Action<string, string> onLine, Action<string, NodeExit> onExit, LogSpill spill)
     {
         var psi = new ProcessStartInfo(bin)
         {
@@ -65,7 +72,7 @@ internal sealed class NodeProcess : IDisposable
         try { process.Start(); }
         catch (Exception e) { process.Dispose(); throw new NodeStartException(bin, e.Message); }
         process.StandardInput.NewLine = "\n";
-        var node = new NodeProcess(nodeId, process, onLine);
+        var node = new NodeProcess(nodeId, process, onLine, spill);
         ProcessRegistry.Add(node);
         process.Exited += (_, _) => node.ReportExit(onExit);
         node._stdoutReader.Start();
@@ -95,10 +102,19 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
-    /// <summary>Every stderr line so far.</summary>
+    /// <summary>Every stderr line, once the process is killed (<see cref="Kill"/>): kept as
+    /// UTF-8 in chunks, which go to the run's spill file while the logs hold too much (a
+    /// soak's stderr holds every read_ok the node sent, hundreds of megabytes that as strings
+    /// took twice the memory and crowded the large-object heap). Lines the reader sees after
+    /// this are not added, so the log never changes while the store writes it.</summary>
     public IReadOnlyList<string> StderrLines()
     {
-        lock (_stderr) return _stderr.ToArray();
+        lock (_stderr)
+        {
+            if (!_stderrClosed) _stderr.Settle();
+            _stderrClosed = true;
+            return _stderr;
+        }
     }
 
     /// <summary>The process's CPU time and peak RSS so far, from <c>/proc</c>; null once it

@@ -17,6 +17,7 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
     IReadOnlyList<string> args) : INodeTransport, IDisposable
 {
     private readonly Dictionary<string, NodeProcess> _nodes = new(StringComparer.Ordinal);
+    private readonly LogSpill _logSpill = new(LogSpill.DefaultLimitBytes);
     private readonly List<long> _overheadNs = [];
     private IReadOnlyList<string> _order = [];
     private RssSampler? _rss;
@@ -54,7 +55,7 @@ public sealed class ProcessTransport(RealTimeScheduler clock, string bin,
                 {
                     if (!_stopping && !ProcessRegistry.Interrupted.IsCancellationRequested)
                         onExit(node, exit);
-                }));
+                }), _logSpill);
         _rss = new RssSampler([.. nodeIds.Select(id =>
             (id, (Func<int?>)(() => _nodes[id].LivePid())))], RssInterval);
     }

@@ -40,7 +40,7 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
             _chunks.Add(new byte[Math.Max(ChunkBytes, length + 1)]);
             _spilledAt.Add(-1);
             _chunkUsed.Add(0);
-            if (spill is not null) spill.Held += _chunks[^1]!.Length;
+            spill?.Hold(_chunks[^1]!.Length);
         }
         var chunk = _chunks[^1]!;
         var start = _chunkUsed[^1];
@@ -60,7 +60,7 @@ public sealed class Utf8LineLog(LogSpill? spill = null) : IReadOnlyList<string>
         if (spill is not { Over: true } || _chunks.Count == 0 || _chunks[^1] is not { } last)
             return;
         _spilledAt[^1] = spill.Write(last.AsSpan(0, _chunkUsed[^1]));
-        spill.Held -= last.Length;
+        spill.Hold(-last.Length);
         _chunks[^1] = null;
     }
 
