@@ -34,21 +34,55 @@ public static class MessageEdn
         _ => throw new System.Diagnostics.UnreachableException(reader.TokenType.ToString()),
     };
 
+    /// <summary>An array: kept compact (<see cref="Edn.Vector.OfInts"/>) while every item is
+    /// an integer that fits an <c>int</c>, as a read's values are; from the first item that is
+    /// not, every item as EDN.</summary>
     private static Edn Array(ref Utf8JsonReader reader)
+    {
+        var spare = _spareInts ??= new Stack<List<int>>();
+        var ints = spare.Count > 0 ? spare.Pop() : [];
+        try
+        {
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.Number
+                    && Json.IsIntegerText(reader.ValueSpan) && reader.TryGetInt32(out var n))
+                {
+                    ints.Add(n);
+                    continue;
+                }
+                return Mixed(ref reader,
+                    System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ints));
+            }
+            return Edn.Vector.OfInts(
+                System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ints));
+        }
+        finally
+        {
+            ints.Clear();
+            spare.Push(ints);
+        }
+    }
+
+    /// <summary>The rest of an array whose items so far were the integers
+    /// <paramref name="before"/> and whose current item is not one: every item as EDN.
+    /// </summary>
+    private static Edn Mixed(ref Utf8JsonReader reader, ReadOnlySpan<int> before)
     {
         var spare = _spareLists ??= new Stack<List<Edn>>();
         var items = spare.Count > 0 ? spare.Pop() : [];
         try
         {
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            foreach (var n in before) items.Add(Edn.Of(n));
+            do
             {
                 // Stored through a span: List.Add's covariant array store checks the type of
-                // every item, a noticeable share of reading a large read_ok.
+                // every item.
                 var count = items.Count;
                 System.Runtime.InteropServices.CollectionsMarshal.SetCount(items, count + 1);
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)[count] =
                     Read(ref reader, 0);
-            }
+            } while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
             return new Edn.Vector(ImmutableArray.Create(
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items)));
         }
@@ -62,6 +96,9 @@ public static class MessageEdn
     /// <summary>Lists to collect array items in, reused (one per nesting level) so that a
     /// large read is copied once, into its exactly sized vector.</summary>
     [ThreadStatic] private static Stack<List<Edn>>? _spareLists;
+
+    /// <summary>The same for arrays of integers.</summary>
+    [ThreadStatic] private static Stack<List<int>>? _spareInts;
 
     private static Edn Object(ref Utf8JsonReader reader, int keywordDepth)
     {

@@ -167,6 +167,26 @@ public class EdnTests
             return parsed is Parsed<Edn>.Ok ok && ok.Value.Equals(value);
         }, iter: 2000);
 
+    /// <summary>A compact vector of integers (how a read's values are kept) is the same value
+    /// as the vector of its items: equal both ways, the same hash, and the same text
+    /// written, printed, pretty-printed and as JSON.</summary>
+    [Fact]
+    public void Property_ACompactVector_IsTheVectorOfItsItems() =>
+        Gen.OneOf(Gen.Int, Gen.Int[-5, 70_000]).Array[0, 300].Sample(values =>
+        {
+            Edn compact = Edn.Vector.OfInts(values);
+            var items = Edn.VectorOf(values.Select(v => (Edn)new Edn.Int(v)));
+            var inMap = (Edn e) => Edn.KwMap(("value", e));
+            return compact.Equals(items) && items.Equals(compact)
+                && compact.GetHashCode() == items.GetHashCode()
+                && EdnWriter.Write(compact) == EdnWriter.Write(items)
+                && EdnWriter.Print(compact) == EdnWriter.Print(items)
+                && EdnWriter.Write(inMap(compact)) == EdnWriter.Write(inMap(items))
+                && EdnPretty.Write(compact) == EdnPretty.Write(items)
+                && EdnJson.Write(compact) == EdnJson.Write(items)
+                && ((Edn.Vector)compact).Items.SequenceEqual(((Edn.Vector)items).Items);
+        }, iter: 300);
+
     /// <summary>Long vectors of integers (a read's values) take the writer's buffered path,
     /// which flushes every few thousand characters: whatever the length and the digits, the
     /// text is the items joined by spaces, in a builder as in a string.</summary>

@@ -54,6 +54,37 @@ public sealed class WireReadingTests
             ClientReplies.Judge(envelope.Reply, "read_ok"));
     }
 
+    /// <summary>A JSON array of integers that fit an int is read as a compact vector; any
+    /// other item (a float, a long, a string, an array) makes it an ordinary vector, items
+    /// before it included; both are the EDN Cheshire's reading gives.</summary>
+    [Theory]
+    [InlineData("[]", true)]
+    [InlineData("[0,1,-2,2147483647,-2147483648]", true)]
+    [InlineData("[1,2.5]", false)]
+    [InlineData("[1,2147483648]", false)]
+    [InlineData("[1,\"a\"]", false)]
+    [InlineData("[1,[2,3],4]", false)]
+    [InlineData("[1e2]", false)]
+    public void AnArrayOfInts_IsReadCompact_AndAnyOtherArrayAsItems(string json, bool compact)
+    {
+        var read = (Edn.Vector)MessageEdn.FromJson(json);
+        Assert.Equal(compact, read.Ints is not null);
+        var expected = Edn.VectorOf(System.Text.Json.JsonDocument.Parse(json).RootElement
+            .EnumerateArray().Select(ExpectedItem));
+        Assert.Equal(expected, read);
+        Assert.Equal(EdnWriter.Write(expected), EdnWriter.Write(read));
+    }
+
+    private static Edn ExpectedItem(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => Edn.Of(e.GetString()!),
+        System.Text.Json.JsonValueKind.Array => Edn.VectorOf(e.EnumerateArray()
+            .Select(ExpectedItem)),
+        _ when e.GetRawText().Contains('.') || e.GetRawText().Contains('e') =>
+            new Edn.Float(e.GetDouble()),
+        _ => Edn.Of(e.GetInt64()),
+    };
+
     /// <summary>Where a node's line is read (now, ahead on a worker, or when the loop takes
     /// it) changes nothing: the same envelope, body reading and verdict, or the same error,
     /// for lines under and over the read-ahead length.</summary>

@@ -14,7 +14,7 @@ public static class SetFull
 {
     /// <summary>The values an <c>:ok</c> read returned, given its invocation and its
     /// completion.</summary>
-    public delegate ReadOnlyMemory<Edn> ReadValuesOf(Op invocation, Op completion);
+    public delegate ReadValues ReadValuesOf(Op invocation, Op completion);
 
     /// <summary>Checks a broadcast history.</summary>
     public static SetFullResult Check(IEnumerable<Op> history) => Check(history, ValuesOf);
@@ -36,15 +36,16 @@ public static class SetFull
         [.. Fold(history, readValues).States.OrderBy(e => e.Element, EdnOrder.Instance)
             .Select(e => e.Result())];
 
-    /// <summary>A read's own values: the items of its vector, list or set (none
-    /// otherwise).</summary>
-    public static ReadOnlyMemory<Edn> ValuesOf(Op invocation, Op completion) =>
+    /// <summary>A read's own values: the integers of a compact vector, or the items of its
+    /// vector, list or set (none otherwise).</summary>
+    public static ReadValues ValuesOf(Op invocation, Op completion) =>
         completion.Value switch
         {
-            Edn.Vector v => v.Items.AsMemory(),
-            Edn.List l => l.Items.AsMemory(),
-            Edn.Set s => s.Items.AsMemory(),
-            _ => ReadOnlyMemory<Edn>.Empty,
+            Edn.Vector { Ints: { } ints } => new(ints),
+            Edn.Vector v => new(v.Items.AsMemory()),
+            Edn.List l => new(l.Items.AsMemory()),
+            Edn.Set s => new(s.Items.AsMemory()),
+            _ => new(ReadOnlyMemory<Edn>.Empty),
         };
 
     private static Tracked Fold(IEnumerable<Op> history, ReadValuesOf readValues)
@@ -59,7 +60,7 @@ public static class SetFull
             if (op.IsF("add")) Add(elements, op);
             else if (op.IsF("read") && op.Type == OpType.Ok
                 && invocations.TryGetValue(process, out var inv))
-                elements.Read(inv, op, readValues(inv, op).Span);
+                elements.Read(inv, op, readValues(inv, op));
         }
         return elements;
     }
@@ -105,15 +106,18 @@ public static class SetFull
             _index.TryGetValue(element, out var i) ? _states[i] : null;
 
         /// <summary>An :ok read updates every element tracked so far.</summary>
-        public void Read(Op invocation, Op completion, ReadOnlySpan<Edn> values)
+        public void Read(Op invocation, Op completion, ReadValues values)
         {
             _reads++;
             if (_seenBy.Length < _states.Count)
                 Array.Resize(ref _seenBy, Math.Max(_states.Count, 2 * _seenBy.Length));
-            foreach (var value in values)
+            if (values.Ints is { } ints)
             {
-                var i = IndexOf(value);
-                if (i >= 0) _seenBy[i] = _reads;
+                foreach (var value in ints.Span) Mark(IndexOf(value));
+            }
+            else
+            {
+                foreach (var value in values.Items.Span) Mark(IndexOf(value));
             }
             for (var i = 0; i < _states.Count; i++)
             {
@@ -122,13 +126,20 @@ public static class SetFull
             }
         }
 
-        /// <summary>The element's index, or −1 when it is not tracked.</summary>
-        private int IndexOf(Edn value)
+        private void Mark(int i)
         {
-            if (value is not Edn.Int n)
-                return _index.TryGetValue(value, out var j) ? j : -1;
-            if ((ulong)n.Value < (ulong)_dense.Length) return _dense[n.Value] - 1;
-            return _ints.TryGetValue(n.Value, out var i) ? i : -1;
+            if (i >= 0) _seenBy[i] = _reads;
+        }
+
+        /// <summary>The element's index, or −1 when it is not tracked.</summary>
+        private int IndexOf(Edn value) => value is Edn.Int n ? IndexOf(n.Value)
+            : _index.TryGetValue(value, out var j) ? j : -1;
+
+        /// <summary>An integer's index, or −1 when it is not tracked.</summary>
+        private int IndexOf(long value)
+        {
+            if ((ulong)value < (ulong)_dense.Length) return _dense[value] - 1;
+            return _ints.TryGetValue(value, out var i) ? i : -1;
         }
 
         /// <summary>Tracks an integer's index, also in a dense table while the values stay
@@ -175,4 +186,21 @@ public static class SetFull
 
     private static ImmutableArray<Edn> Elements(ImmutableArray<ElementResult> rs) =>
         [.. rs.Select(r => r.Element).Order(EdnOrder.Instance)];
+}
+
+/// <summary>What a read returned, as set-full folds it: a compact vector's integers
+/// (<see cref="Edn.Vector.Ints"/>), or EDN items.</summary>
+public readonly struct ReadValues
+{
+    /// <summary>EDN items.</summary>
+    public ReadValues(ReadOnlyMemory<Edn> items) => Items = items;
+
+    /// <summary>A compact vector's integers.</summary>
+    public ReadValues(ReadOnlyMemory<int> ints) => Ints = ints;
+
+    /// <summary>The items, when they are not <see cref="Ints"/>.</summary>
+    public ReadOnlyMemory<Edn> Items { get; }
+
+    /// <summary>The integers; null when the values are <see cref="Items"/>.</summary>
+    public ReadOnlyMemory<int>? Ints { get; }
 }

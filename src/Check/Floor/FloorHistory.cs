@@ -53,7 +53,8 @@ public static class FloorHistory
     public static SetFull.ReadValuesOf ReadValues(IReadOnlyList<Op> history, FloorModel model)
     {
         var floorRead = FloorReads(history, model);
-        return (inv, completion) => floorRead(completion) ?? SetFull.ValuesOf(inv, completion);
+        return (inv, completion) => floorRead(completion) is { } values ? new(values)
+            : SetFull.ValuesOf(inv, completion);
     }
 
     /// <summary>A read's floor values, given its completion (null when its process has no

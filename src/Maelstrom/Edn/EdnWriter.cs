@@ -14,7 +14,7 @@ public static class EdnWriter
     /// <summary>Readable EDN text of <paramref name="value"/> (Clojure <c>pr-str</c>).</summary>
     public static string Write(Edn value)
     {
-        if (value is Edn.Vector { Items.Length: >= RememberedLength } v) return ReadableText(v);
+        if (value is Edn.Vector { Count: >= RememberedLength } v) return ReadableText(v);
         var sb = new StringBuilder();
         Append(sb, value, readably: true);
         return sb.ToString();
@@ -43,8 +43,9 @@ public static class EdnWriter
         switch (value)
         {
             case Edn.List l: AppendItems(sb, "(", l.Items, ")", readably); break;
-            case Edn.Vector { Items.Length: >= RememberedLength } v when readably:
-                if (v.ReadableText is null && AllInts(v.Items)) AppendInts(sb, v.Items);
+            case Edn.Vector { Ints: { } ints }: AppendInts(sb, new CompactInts(ints)); break;
+            case Edn.Vector { Count: >= RememberedLength } v when readably:
+                if (v.ReadableText is null && AllInts(v.Items)) AppendInts(sb, new EdnInts(v.Items));
                 else sb.Append(ReadableText(v));
                 break;
             case Edn.Vector v: AppendItems(sb, "[", v.Items, "]", readably); break;
@@ -113,7 +114,8 @@ public static class EdnWriter
     private const int RememberedLength = 64;
 
     private static string ReadableText(Edn.Vector v) =>
-        v.ReadableText ?? IntVectorText(v.Items)
+        v.Ints is { } ints ? IntVectorText(new CompactInts(ints))
+        : v.ReadableText ?? (AllInts(v.Items) ? IntVectorText(new EdnInts(v.Items)) : null)
             ?? (v.ReadableText = AppendItems(new StringBuilder(), "[", v.Items, "]", true)
                 .ToString());
 
@@ -130,7 +132,7 @@ public static class EdnWriter
     /// a pooled buffer a few thousand characters at a time and appended from there, since two
     /// builder appends per item (a space, the digits) cost more than the digits themselves
     /// in a run's history, where reads hold thousands of values each.</summary>
-    private static void AppendInts(StringBuilder sb, ImmutableArray<Edn> items)
+    private static void AppendInts<T>(StringBuilder sb, T items) where T : struct, IIntItems
     {
         const int MaxChars = 21; // a space and a long's digits with its sign
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(IntsBufferChars);
@@ -138,7 +140,7 @@ public static class EdnWriter
         {
             buffer[0] = '[';
             var at = 1;
-            for (var i = 0; i < items.Length; i++)
+            for (var i = 0; i < items.Count; i++)
             {
                 if (at > buffer.Length - MaxChars - 1)
                 {
@@ -146,7 +148,7 @@ public static class EdnWriter
                     at = 0;
                 }
                 if (i > 0) buffer[at++] = ' ';
-                ((Edn.Int)items[i]).Value.TryFormat(buffer.AsSpan(at), out var written, default,
+                items[i].TryFormat(buffer.AsSpan(at), out var written, default,
                     CultureInfo.InvariantCulture);
                 at += written;
             }
@@ -159,24 +161,45 @@ public static class EdnWriter
         }
     }
 
+    /// <summary>The integers of a vector, in either of its forms (a struct, so that the
+    /// writers' loops are compiled for each with no call through an interface).</summary>
+    private interface IIntItems
+    {
+        int Count { get; }
+        long this[int i] { get; }
+    }
+
+    /// <summary>A vector's items, every one an <see cref="Edn.Int"/>.</summary>
+    private readonly struct EdnInts(ImmutableArray<Edn> items) : IIntItems
+    {
+        public int Count => items.Length;
+        public long this[int i] => ((Edn.Int)items[i]).Value;
+    }
+
+    /// <summary>A compact vector's integers (<see cref="Edn.Vector.Ints"/>).</summary>
+    private readonly struct CompactInts(ReadOnlyMemory<int> ints) : IIntItems
+    {
+        public int Count => ints.Length;
+        public long this[int i] => ints.Span[i];
+    }
+
     private const int IntsBufferChars = 8192;
 
     /// <summary>The text of a vector of integers, written straight into a string sized up
-    /// front rather than grown in a builder and copied; null when an item is not an
-    /// <see cref="Edn.Int"/>. The same text <see cref="AppendItems"/> writes.</summary>
-    private static string? IntVectorText(ImmutableArray<Edn> items)
+    /// front rather than grown in a builder and copied. The same text
+    /// <see cref="AppendItems"/> writes.</summary>
+    private static string IntVectorText<T>(T items) where T : struct, IIntItems
     {
-        if (!AllInts(items)) return null;
-        var length = 2 + Math.Max(items.Length - 1, 0);
-        foreach (var item in items) length += DigitCount(((Edn.Int)item).Value);
+        var length = 2 + Math.Max(items.Count - 1, 0);
+        for (var i = 0; i < items.Count; i++) length += DigitCount(items[i]);
         return string.Create(length, items, static (span, items) =>
         {
             span[0] = '[';
             var at = 1;
-            foreach (var item in items)
+            for (var i = 0; i < items.Count; i++)
             {
                 if (at > 1) span[at++] = ' ';
-                ((Edn.Int)item).Value.TryFormat(span[at..], out var written, default,
+                items[i].TryFormat(span[at..], out var written, default,
                     CultureInfo.InvariantCulture);
                 at += written;
             }
