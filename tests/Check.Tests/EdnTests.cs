@@ -187,6 +187,23 @@ public class EdnTests
                 && ((Edn.Vector)compact).Items.SequenceEqual(((Edn.Vector)items).Items);
         }, iter: 300);
 
+    /// <summary>Reading EDN text keeps a long vector of ints compact, as reading a node's
+    /// JSON does (a stored history's reads), and any other vector as items; both read back
+    /// equal to what was written.</summary>
+    [Theory]
+    [InlineData("[1 2 3]", false)]
+    [InlineData("[0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 -15]", true)]
+    [InlineData("[0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 2147483648]", false)]
+    [InlineData("[0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 :a]", false)]
+    public void ReadingALongVectorOfInts_KeepsItCompact(string text, bool compact)
+    {
+        var read = Assert.IsType<Parsed<Edn>.Ok>(EdnReader.Read(text)).Value;
+        var vector = Assert.IsType<Edn.Vector>(read);
+        Assert.Equal(compact, vector.Ints is not null);
+        Assert.Equal(text, EdnWriter.Write(vector));
+        Assert.Equal(Edn.VectorOf(vector.Items), vector);
+    }
+
     /// <summary>Long vectors of integers (a read's values) take the writer's buffered path,
     /// which flushes every few thousand characters: whatever the length and the digits, the
     /// text is the items joined by spaces, in a builder as in a string.</summary>

@@ -76,7 +76,7 @@ internal sealed partial class EdnCursor(string text)
         switch (c)
         {
             case '(': Next(); return new Edn.List(ReadItems(')', line, column));
-            case '[': Next(); return new Edn.Vector(ReadItems(']', line, column));
+            case '[': Next(); return VectorOf(ReadItems(']', line, column));
             case '{': Next(); return ReadMap(line, column);
             case ')' or ']' or '}': throw Error($"unexpected '{c}'");
             case '"': return new Edn.Str(ReadString());
@@ -86,6 +86,25 @@ internal sealed partial class EdnCursor(string text)
             default: return ReadSymbolOrNumber();
         }
     }
+
+    /// <summary>A vector of what was read: compact (<see cref="Edn.Vector.OfInts"/>) when
+    /// it holds at least <see cref="CompactFrom"/> integers that all fit an <c>int</c>, as a
+    /// stored history's reads do (a soak's history.edn holds over a hundred million values);
+    /// either form is the same value.</summary>
+    private static Edn.Vector VectorOf(ImmutableArray<Edn> items)
+    {
+        if (items.Length < CompactFrom) return new Edn.Vector(items);
+        var ints = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is not Edn.Int { Value: >= int.MinValue and <= int.MaxValue } n)
+                return new Edn.Vector(items);
+            ints[i] = (int)n.Value;
+        }
+        return Edn.Vector.OfInts(ints);
+    }
+
+    private const int CompactFrom = 16;
 
     private ImmutableArray<Edn> ReadItems(char close, int line, int column)
     {
