@@ -7,7 +7,7 @@ using static LanguageExt.Prelude;
 namespace FunctionalGossip.Core.Tests;
 
 /// <summary>Whole transitions (next state and effects) of Step, compared by equality.</summary>
-public class StepExamples
+public partial class StepExamples
 {
     private static readonly Membership Three = new("n0", toSeq(new[] { "n0", "n1", "n2" }));
 
@@ -343,12 +343,14 @@ public class StepExamples
             HubState(Known(1, 2, 5),
                 // One message, numbered 4 and covering 2-4; batches 2 and 3 keep their
                 // numbers (an ack of 3 from an earlier copy still retires them), the unsent
-                // value is batch 4, and all count as sent now.
+                // value is batch 4, and all count as sent now, 2 and 3 as resent (their ack
+                // gives no round-trip sample); 4 goes for the first time.
                 PeerLink.Empty with
                 {
                     SentSeq = 4, AckedSeq = 1,
-                    InFlight = Map((2L, new Batch(SetOf(1), 3000)),
-                        (3L, new Batch(SetOf(2), 3000)), (4L, new Batch(SetOf(5), 3000))),
+                    InFlight = Map((2L, new Batch(SetOf(1), 3000, Resent: true)),
+                        (3L, new Batch(SetOf(2), 3000, Resent: true)),
+                        (4L, new Batch(SetOf(5), 3000))),
                 },
                 PeerLink.Empty, dueMs: 3200),
             Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Some(2L), Longs(1, 2, 5), 0)),
@@ -370,7 +372,10 @@ public class StepExamples
         var t = Node.Step(s, new Event.Tick(3000, TimerId.Gossip));
         var expected = new Transition(
             HubState(Known(1),
-                n1 with { SentSeq = 3, InFlight = Map((2L, new Batch(SetOf(), 3000))) },
+                n1 with
+                {
+                    SentSeq = 3, InFlight = Map((2L, new Batch(SetOf(), 3000, Resent: true))),
+                },
                 PeerLink.Empty, dueMs: 3200),
             Effects(Send("n0", "n1", new Body.Gossip(Some(3L), Some(2L), Longs(), 0)),
                 new Effect.SetTimer(TimerId.Gossip, 3200)));
@@ -468,7 +473,7 @@ public class StepExamples
         var resent = n1 with
         {
             // The resend is numbered 2 (so n1 acknowledges it); batch 1 keeps its number.
-            SentSeq = 2, InFlight = Map((1L, new Batch(SetOf(5), 900))),
+            SentSeq = 2, InFlight = Map((1L, new Batch(SetOf(5), 900, Resent: true))),
             RecvPrefix = 1, SentAck = 1, Attached = true, HeardMs = 900,
         };
         Assert.Equal(new Transition(HubState(Known(5, 7), resent, Unsent(7)),
@@ -509,6 +514,9 @@ public class StepExamples
             HubState(Known(1, 2, 3), n1 with
                 {
                     InFlight = Map((3L, new Batch(SetOf(3), 0))), AckedSeq = 2, HeardMs = 60,
+                    // The batches it retired were sent once, at 0: the link's first
+                    // round-trip sample, 60 ms (RTTVAR starts at half of it).
+                    Rtt = new RoundTrip(60, 30),
                 },
                 PeerLink.Empty),
             Effects());
