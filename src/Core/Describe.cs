@@ -52,7 +52,7 @@ public static class Describe
     public static string Batch(Batch b) => $"{(b.Resent ? "resent" : "sent")} {b.SentAtMs} ms";
 
     /// <summary>A link's round-trip estimate and the suspect timeout it gives:
-    /// <c>310 ms ±55, suspect after 530 ms</c> (SRTT, RTTVAR, see <see cref="Core.RoundTrip"/>);
+    /// <c>310 ms ±55, suspect after 640 ms</c> (SRTT, RTTVAR, see <see cref="Core.RoundTrip"/>);
     /// <c>none</c> before the first sample.</summary>
     public static string RoundTrip(PeerLink link, NodeSettings settings) => link.Rtt.Match(
         r => $"{r.SrttMs} ms ±{r.RttVarMs}, suspect after {link.SuspectAfterMs(settings)} ms",

@@ -36,8 +36,9 @@ public sealed record RoundTrip(long SrttMs, long RttVarMs)
         new((7 * SrttMs + rttMs) / 8, (3 * RttVarMs + Math.Abs(SrttMs - rttMs)) / 4);
 
     /// <summary>How long an acknowledgement may take before its absence means something:
-    /// SRTT + 4 RTTVAR (RFC 6298's RTO, before its bounds).</summary>
-    public long TimeoutMs => SrttMs + 4 * RttVarMs;
+    /// SRTT + K RTTVAR, K being <paramref name="deviations"/> (RFC 6298's RTO, before its
+    /// bounds, has K = 4).</summary>
+    public long TimeoutMs(long deviations) => SrttMs + deviations * RttVarMs;
 }
 
 /// <summary>
@@ -131,11 +132,13 @@ public sealed record PeerLink(
 
     /// <summary>How long a batch on this link may wait for its acknowledgement before the
     /// peer is taken for silent: the round-trip estimate's timeout (see
-    /// <see cref="RoundTrip.TimeoutMs"/>), at least <see cref="NodeSettings.SuspectMinMs"/>
+    /// <see cref="RoundTrip.TimeoutMs"/>, with <see cref="NodeSettings.SuspectDeviations"/>),
+    /// at least <see cref="NodeSettings.SuspectMinMs"/>
     /// and at most <see cref="NodeSettings.SuspectMs"/> (which wins where the two cross), and
     /// <see cref="NodeSettings.SuspectMs"/> until the link has a sample.</summary>
     public long SuspectAfterMs(NodeSettings s) => Rtt.Match(
-        r => Math.Min(s.SuspectMs, Math.Max(s.SuspectMinMs, r.TimeoutMs)), () => s.SuspectMs);
+        r => Math.Min(s.SuspectMs, Math.Max(s.SuspectMinMs, r.TimeoutMs(s.SuspectDeviations))),
+        () => s.SuspectMs);
 
     /// <summary>Whether the oldest batch in flight has waited the link's suspect timeout
     /// (<see cref="SuspectAfterMs"/>) for its acknowledgement.</summary>

@@ -56,7 +56,8 @@ public class RenderTests
             Upstream = "n0",
         };
         const string settings = "settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
-            + "suspect-min-ms=300 fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up";
+            + "suspect-min-ms=300 suspect-deviations=6 fanout-per-s=2000 probes=4 detour-ms=0 "
+            + "relay=star eager=up";
         Assert.Equal($"""
             node n1 of [n0 n1 n2]
             {settings}
@@ -65,7 +66,7 @@ public class RenderTests
             peers (1):
               n0: unsent (1) 4
                 sent seq 4 (acked 2), received 1-5 and 7, ack due 2100 ms
-                rtt 310 ms ±55, suspect after 530 ms
+                rtt 310 ms ±55, suspect after 640 ms
                 in flight seq 3 sent 250 ms: (2) 1-2
                 in flight seq 4 resent 3250 ms: (1) 5
             """.ReplaceLineEndings("\n"), Describe.State(s));
@@ -80,7 +81,7 @@ public class RenderTests
             "peer n0 in-flight seq 4: none → [5] resent 3250 ms",
             "peer n0 received: none → 1-5 and 7", "peer n0 acked: 0 → 2",
             "peer n0 ack due: none → 2100 ms",
-            "peer n0 rtt: none → 310 ms ±55, suspect after 530 ms",
+            "peer n0 rtt: none → 310 ms ±55, suspect after 640 ms",
         }, diff);
         Assert.Empty(StateDiff.Between(s, s with { }));
     }

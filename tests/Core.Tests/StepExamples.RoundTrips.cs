@@ -7,7 +7,8 @@ using static LanguageExt.Prelude;
 namespace FunctionalGossip.Core.Tests;
 
 /// <summary>Issue 10: each link times out on its own round trips (RFC 6298's SRTT and RTTVAR,
-/// Karn's rule), between suspect-min-ms (300 here) and suspect-ms (800).</summary>
+/// Karn's rule): SRTT + 6 RTTVAR (suspect-deviations), between suspect-min-ms (300 here) and
+/// suspect-ms (800).</summary>
 public partial class StepExamples
 {
     /// <summary>A leaf's hub link with batch 2 (value 4) in flight since 0.</summary>
@@ -40,12 +41,12 @@ public partial class StepExamples
             Send("n1", "n2", new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
             new Effect.SetTimer(TimerId.Gossip, now + 200)));
 
-    // Round trips of about 300 ms (SRTT 300, RTTVAR 25): the hub is taken for silent once
-    // batch 2 has waited 300 + 4 × 25 = 400 ms, not suspect-ms (800).
+    // Round trips of about 300 ms (SRTT 280, RTTVAR 20): the hub is taken for silent once
+    // batch 2 has waited 280 + 6 × 20 = 400 ms, not suspect-ms (800).
     [Fact]
     public void Tick_AtLeaf_TakesTheHubForSilent_AfterTheLinksOwnTimeout()
     {
-        var hub = HubAwaiting(new RoundTrip(300, 25));
+        var hub = HubAwaiting(new RoundTrip(280, 20));
         Assert.Equal(Idle(hub, 399), LeafTick(hub, 399));
         Assert.Equal(FellBack(hub, 400, 400), LeafTick(hub, 400));
     }
@@ -60,7 +61,7 @@ public partial class StepExamples
         Assert.Equal(FellBack(hub, 800, 800), LeafTick(hub, 800));
     }
 
-    // However quick the round trips (40 + 4 × 5 = 60 ms), the timeout is at least
+    // However quick the round trips (40 + 6 × 5 = 70 ms), the timeout is at least
     // suspect-min-ms.
     [Fact]
     public void Tick_AtLeaf_QuickRoundTrips_StillWaitSuspectMinMs()
@@ -70,7 +71,7 @@ public partial class StepExamples
         Assert.Equal(FellBack(hub, 300, 300), LeafTick(hub, 300));
     }
 
-    // However slow (900 + 4 × 300), at most suspect-ms.
+    // However slow (900 + 6 × 300), at most suspect-ms.
     [Fact]
     public void Tick_AtLeaf_SlowRoundTrips_WaitAtMostSuspectMs() =>
         Assert.Equal(FellBack(HubAwaiting(new RoundTrip(900, 300)), 800, 800),
@@ -157,11 +158,11 @@ public partial class StepExamples
     }
 
     // The ping rule waits the link's timeout too: the hub last wrote at 100 and its round
-    // trips give 300 ms, so a read at 400 pings it (at 399 it only answers).
+    // trips give 150 + 6 × 25 = 300 ms, so a read at 400 pings it (at 399 it only answers).
     [Fact]
     public void Read_PingsAnUpstreamSilentForTheLinksOwnTimeout()
     {
-        var hub = PeerLink.Empty with { HeardMs = 100, Rtt = new RoundTrip(100, 50) };
+        var hub = PeerLink.Empty with { HeardMs = 100, Rtt = new RoundTrip(150, 25) };
         var s = LeafState(Known(4), hub);
         var read = new Body.Read(Some(8L));
         Assert.Equal(new Transition(s, Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))))),
@@ -173,14 +174,14 @@ public partial class StepExamples
             Node.Step(s, Recv(400, "c5", "n1", read)));
     }
 
-    // A message whose ack leaves out a batch sent the link's timeout ago (300 ms, from round
-    // trips of 100) shows the batch missed: resend at once.
+    // A message whose ack leaves out a batch sent the link's timeout ago (150 + 6 × 25 =
+    // 300 ms) shows the batch missed: resend at once.
     [Fact]
     public void Gossip_WhoseAckShowsABatchMissedForTheLinksTimeout_GetsAResend()
     {
         var n1 = PeerLink.Empty with
         {
-            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(5), 0))), Rtt = new RoundTrip(100, 50),
+            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(5), 0))), Rtt = new RoundTrip(150, 25),
         };
         var s = HubState(Known(5), n1, PeerLink.Empty);
         var t = Node.Step(s, Recv(300, "n1", "n0", UpData(1, 0, 7)));
