@@ -135,10 +135,11 @@ public sealed record PeerLink(
     /// <see cref="RoundTrip.TimeoutMs"/>, with <see cref="NodeSettings.SuspectDeviations"/>),
     /// at least <see cref="NodeSettings.SuspectMinMs"/>
     /// and at most <see cref="NodeSettings.SuspectMs"/> (which wins where the two cross), and
-    /// <see cref="NodeSettings.SuspectMs"/> until the link has a sample.</summary>
+    /// <see cref="NodeSettings.SuspectFirstMs"/> (at most <see cref="NodeSettings.SuspectMs"/>)
+    /// until the link has a sample.</summary>
     public long SuspectAfterMs(NodeSettings s) => Rtt.Match(
         r => Math.Min(s.SuspectMs, Math.Max(s.SuspectMinMs, r.TimeoutMs(s.SuspectDeviations))),
-        () => s.SuspectMs);
+        () => Math.Min(s.SuspectFirstMs, s.SuspectMs));
 
     /// <summary>Whether the oldest batch in flight has waited the link's suspect timeout
     /// (<see cref="SuspectAfterMs"/>) for its acknowledgement.</summary>

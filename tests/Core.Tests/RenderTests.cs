@@ -56,8 +56,8 @@ public class RenderTests
             Upstream = "n0",
         };
         const string settings = "settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
-            + "suspect-min-ms=300 suspect-deviations=6 fanout-per-s=2000 probes=4 detour-ms=0 "
-            + "relay=star eager=up";
+            + "suspect-first-ms=600 suspect-min-ms=300 suspect-deviations=6 fanout-per-s=2000 "
+            + "probes=4 detour-ms=0 relay=star eager=up";
         Assert.Equal($"""
             node n1 of [n0 n1 n2]
             {settings}

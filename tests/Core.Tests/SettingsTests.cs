@@ -38,9 +38,9 @@ public class SettingsTests
             AckMs = 0, Eager = Eager.None, FanoutPerS = 0, Probes = 4, DetourMs = 1234,
             SuspectMinMs = 150, SuspectDeviations = 4,
         };
-        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 suspect-min-ms=150 "
-            + "suspect-deviations=4 fanout-per-s=0 probes=4 detour-ms=1234 relay=total eager=none",
-            s.Render());
+        Assert.Equal("tick-ms=200 retry-ms=3000 ack-ms=0 suspect-ms=800 suspect-first-ms=600 "
+            + "suspect-min-ms=150 suspect-deviations=4 fanout-per-s=0 probes=4 detour-ms=1234 "
+            + "relay=total eager=none", s.Render());
         Assert.Equal(Right<string, NodeSettings>(s), Parse(s.Render().Split(' ')));
     }
 
@@ -75,6 +75,11 @@ public class SettingsTests
         {
             SuspectDeviations = 4,
         }), Parse("suspect-deviations=4"));
+        Assert.Equal(600, NodeSettings.Default.SuspectFirstMs);
+        Assert.Equal(Right<string, NodeSettings>(NodeSettings.Default with
+        {
+            SuspectFirstMs = 800,
+        }), Parse("suspect-first-ms=800"));
         Assert.Equal(Right<string, NodeSettings>(NodeSettings.Latency with { SuspectMinMs = 0 }),
             Parse("profile=latency", "suspect-min-ms=0"));
         Assert.Equal(Right<string, NodeSettings>(NodeSettings.Default with

@@ -51,14 +51,14 @@ public partial class StepExamples
         Assert.Equal(FellBack(hub, 400, 400), LeafTick(hub, 400));
     }
 
-    // Before its first sample a link waits suspect-ms, as before the timeout was measured: not
-    // suspect-min-ms.
+    // Before its first sample a link waits suspect-first-ms (600): not suspect-min-ms, nor the
+    // ceiling.
     [Fact]
-    public void Tick_AtLeaf_BeforeAnySample_WaitsSuspectMs()
+    public void Tick_AtLeaf_BeforeAnySample_WaitsSuspectFirstMs()
     {
         var hub = HubAwaiting(None);
-        Assert.Equal(Idle(hub, 799), LeafTick(hub, 799));
-        Assert.Equal(FellBack(hub, 800, 800), LeafTick(hub, 800));
+        Assert.Equal(Idle(hub, 599), LeafTick(hub, 599));
+        Assert.Equal(FellBack(hub, 600, 600), LeafTick(hub, 600));
     }
 
     // However quick the round trips (40 + 6 × 5 = 70 ms), the timeout is at least

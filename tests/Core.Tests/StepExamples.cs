@@ -151,19 +151,20 @@ public partial class StepExamples
     }
 
     // No silent upstream goes unnoticed: the hub last wrote at 100 and the leaf owes it
-    // nothing, so a read at 900 (suspect-ms 800 later) also pings it, a numbered batch with no
-    // values that the fallback rule then watches; at 899 the read only answers.
+    // nothing, so a read at 700 (suspect-first-ms 600 later: the link has measured no round
+    // trip yet) also pings it, a numbered batch with no values that the fallback rule then
+    // watches; at 699 the read only answers.
     [Fact]
     public void Read_AtANodeWhoseUpstreamWasSilentForSuspectMs_PingsIt()
     {
         var hub = PeerLink.Empty with { HeardMs = 100 };
         var s = LeafState(Known(4), hub);
         var read = new Body.Read(Some(8L));
-        var early = Node.Step(s, Recv(899, "c5", "n1", read));
+        var early = Node.Step(s, Recv(699, "c5", "n1", read));
         Assert.Equal(new Transition(s, Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))))),
             early);
-        var t = Node.Step(s, Recv(900, "c5", "n1", read));
-        var pinged = hub with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(), 900))) };
+        var t = Node.Step(s, Recv(700, "c5", "n1", read));
+        var pinged = hub with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(), 700))) };
         Assert.Equal(new Transition(LeafState(Known(4), pinged),
             Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))),
                 Send("n1", "n0", new Body.Gossip(Some(1L), None, Longs(), 0, Up: true)))), t);
@@ -382,7 +383,8 @@ public partial class StepExamples
         Assert.Equal(expected, t);
     }
 
-    // No single point of failure: the hub has not acknowledged batch 1 for suspect-ms, so the
+    // No single point of failure: the hub has not acknowledged batch 1 for suspect-first-ms
+    // (600: the link has measured no round trip yet, see StepExamples.RoundTrips), so the
     // leaf relays through the next node id, owing it what the hub is owed, and tells it which
     // values it holds (ranges), so it sends back exactly what is missing. The hub's link
     // keeps its batch and resends it later.
@@ -390,21 +392,21 @@ public partial class StepExamples
     public void Tick_AtLeaf_FallsBackToTheNextNodeId_WhenTheHubIsSilent()
     {
         var hub = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 0))) };
-        var s = LeafState(Known(1, 2, 4), hub, dueMs: 800);
-        var t = Node.Step(s, new Event.Tick(800, TimerId.Gossip));
+        var s = LeafState(Known(1, 2, 4), hub, dueMs: 600);
+        var t = Node.Step(s, new Event.Tick(600, TimerId.Gossip));
         var n2 = PeerLink.Opened with
         {
-            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 800))),
+            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 600))),
         };
         var expected = new Transition(
-            LeafState(Known(1, 2, 4), hub, dueMs: 1000) with
+            LeafState(Known(1, 2, 4), hub, dueMs: 800) with
             {
                 Peers = Map(("n0", hub), ("n2", n2)), Upstream = "n2",
             },
-            Effects(Log(new Note.Fallback("n0", 800, "n2")),
+            Effects(Log(new Note.Fallback("n0", 600, "n2")),
                 Send("n1", "n2",
                     new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
-                new Effect.SetTimer(TimerId.Gossip, 1000)));
+                new Effect.SetTimer(TimerId.Gossip, 800)));
         Assert.Equal(expected, t);
     }
 
