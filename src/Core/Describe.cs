@@ -38,13 +38,25 @@ public static class Describe
             sb.Append($"\n    sent seq {link.SentSeq} (acked {link.AckedSeq}), "
                 + $"received {Received(link)}, ack "
                 + link.AckDueMs.Match(t => $"due {t} ms", () => "none")
-                + (link.HeardMs > 0 ? $", heard {link.HeardMs} ms" : ""));
+                + (link.HeardMs > 0 ? $", heard {link.HeardMs} ms" : "")
+                + (link.Rtt.IsSome ? $"\n    rtt {RoundTrip(link, s.Settings)}" : ""));
             foreach (var (seq, batch) in link.InFlight)
-                sb.Append($"\n    in flight seq {seq} sent {batch.SentAtMs} ms: "
+                sb.Append($"\n    in flight seq {seq} {Batch(batch)}: "
                     + $"({batch.Values.Count}) {Values(batch.Values)}");
         }
         return sb.ToString();
     }
+
+    /// <summary>When a batch in flight was sent: <c>sent 200 ms</c>, or <c>resent 3200 ms</c>
+    /// when that was a resend (see <see cref="Core.Batch.Resent"/>).</summary>
+    public static string Batch(Batch b) => $"{(b.Resent ? "resent" : "sent")} {b.SentAtMs} ms";
+
+    /// <summary>A link's round-trip estimate and the suspect timeout it gives:
+    /// <c>310 ms ±55, suspect after 640 ms</c> (SRTT, RTTVAR, see <see cref="Core.RoundTrip"/>);
+    /// <c>none</c> before the first sample.</summary>
+    public static string RoundTrip(PeerLink link, NodeSettings settings) => link.Rtt.Match(
+        r => $"{r.SrttMs} ms ±{r.RttVarMs}, suspect after {link.SuspectAfterMs(settings)} ms",
+        () => "none");
 
     /// <summary>Which of the peer's batches arrived: <c>1-7</c>, then any beyond a gap
     /// (<c>1-7 and 9</c>; <c>only 2</c> when batch 1 is missing).</summary>

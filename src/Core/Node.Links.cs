@@ -38,8 +38,11 @@ public static partial class Node
     }
 
     /// <summary>
-    /// No single point of failure: when a batch to the upstream has waited
-    /// <see cref="NodeSettings.SuspectMs"/> for its acknowledgement, the node relays through
+    /// No single point of failure: when a batch to the upstream has waited the link's suspect
+    /// timeout for its acknowledgement (<see cref="PeerLink.SuspectAfterMs"/>: its measured
+    /// round trips, within <see cref="NodeSettings.SuspectMinMs"/> and
+    /// <see cref="NodeSettings.SuspectMs"/>; an acknowledgement that is merely late still
+    /// comes, and is taken back, see <see cref="FirstToAnswer"/>), the node relays through
     /// the next node id instead (cyclically, skipping itself), which is owed everything the
     /// silent upstream is owed. The old link keeps its batches and resends them, so nothing
     /// depends on the guess being right. Messages to a fallback upstream carry the node's
@@ -48,15 +51,16 @@ public static partial class Node
     private static Transition FallBack(NodeState s, long now)
     {
         if (s.Settings.SuspectMs == 0 || s.Upstream.Case is not string up
-            || !s.Peers.Find(up).Exists(l => l.WaitedFor(now, s.Settings.SuspectMs)))
+            || s.Peers.Find(up).Case is not PeerLink link || !link.Silent(now, s.Settings))
             return Unchanged(s, Seq<Effect>());
-        return Reroute(s, now, up, next => new Note.Fallback(up, s.Settings.SuspectMs, next));
+        var silentMs = link.SuspectAfterMs(s.Settings);
+        return Reroute(s, now, up, next => new Note.Fallback(up, silentMs, next));
     }
 
     /// <summary>
     /// Stop relaying through <paramref name="up"/>: try the next
     /// <see cref="NodeSettings.Probes"/> node ids after it at once (cyclically, skipping
-    /// ourselves and candidates already silent for <see cref="NodeSettings.SuspectMs"/>), each
+    /// ourselves and candidates already silent, see <see cref="PeerLink.Silent"/>), each
     /// owed everything <paramref name="up"/> is owed. The first of them is the upstream until
     /// another answers sooner (see <see cref="FirstToAnswer"/>): trying one at a time would
     /// cost a silence per unreachable candidate. <paramref name="why"/> says why, given the new
@@ -64,7 +68,8 @@ public static partial class Node
     /// </summary>
     private static Transition Reroute(NodeState s, long now, string up, Func<string, Note> why)
     {
-        var tries = Candidates(s, now, up, s.Settings.SuspectMs).Take((int)s.Settings.Probes);
+        var tries = Candidates(s, up, l => l.Silent(now, s.Settings))
+            .Take((int)s.Settings.Probes);
         if (tries.IsEmpty) return Unchanged(s, Seq<Effect>());
         var owed = s.Peers[up].Owed;
         var next = tries.Head;
@@ -94,11 +99,12 @@ public static partial class Node
 
     /// <summary>
     /// No silent upstream goes unnoticed: a node learns that its upstream is cut off when a
-    /// batch to it goes unacknowledged for <see cref="NodeSettings.SuspectMs"/>, but a node
+    /// batch to it goes unacknowledged for the link's suspect timeout, but a node
     /// whose clients give it no values sends none, so it could stay cut off from every value
     /// until the partition heals (in one simulated run a leaf cut from the hub at the start
     /// heard nothing for 2.6 s, until a client's value gave it a batch to wait on). So a read
-    /// at a node whose upstream has written nothing for suspect-ms, and is owed nothing, pings
+    /// at a node whose upstream has written nothing for that timeout
+    /// (<see cref="PeerLink.SuspectAfterMs"/>), and is owed nothing, pings
     /// it (see <see cref="PeerLink.Pinged"/>), and the fallback rule applies to the ping as to
     /// any batch. On reads, not on the tick: in a quiet cluster the upstream is silent too, and
     /// a ping every interval would cost two messages per node with no value to carry, while
@@ -107,7 +113,7 @@ public static partial class Node
     private static Transition PingIfSilent(NodeState s, long now, Seq<Effect> before) =>
         s.Settings.SuspectMs > 0 && s.Upstream.Case is string up
         && s.Peers.Find(up).Case is PeerLink link && link.Unsent.IsEmpty
-        && link.InFlight.IsEmpty && now - link.HeardMs >= s.Settings.SuspectMs
+        && link.InFlight.IsEmpty && now - link.HeardMs >= link.SuspectAfterMs(s.Settings)
             ? PingIdle(s, now, Seq1(up), before)
             : new Transition(s, before);
 
@@ -117,9 +123,9 @@ public static partial class Node
         peers.Map(l => l.Probing ? l with { Probing = false } : l);
 
     /// <summary>The node ids after <paramref name="up"/>, cyclically, without ourselves,
-    /// <paramref name="up"/>, and peers that left a batch unacknowledged for
-    /// <paramref name="silentMs"/> (tried, and silent).</summary>
-    private static Seq<string> Candidates(NodeState s, long now, string up, long silentMs)
+    /// <paramref name="up"/>, and peers whose link is <paramref name="silent"/> (tried, and
+    /// silent).</summary>
+    private static Seq<string> Candidates(NodeState s, string up, Func<PeerLink, bool> silent)
     {
         var ids = s.Membership.Map(m => m.NodeIds).IfNone(Seq<string>());
         var i = ids.ToList().IndexOf(up);
@@ -127,7 +133,7 @@ public static partial class Node
         // reflection, which Native AOT cannot (see the README's traps).
         return toSeq(Enumerable.Range(1, Math.Max(0, ids.Count - 1))
             .Select(k => ids[(i + k) % ids.Count])
-            .Where(id => id != s.Self && !s.Peers.Find(id).Exists(l => l.WaitedFor(now, silentMs)))
+            .Where(id => id != s.Self && !s.Peers.Find(id).Exists(silent))
             .ToArray());
     }
 
@@ -173,7 +179,8 @@ public static partial class Node
 
     /// <summary>
     /// A message from <paramref name="peer"/> whose acknowledgement leaves out a batch we sent
-    /// <see cref="NodeSettings.SuspectMs"/> ago or more shows that batch was lost (the peer
+    /// the link's suspect timeout ago or more (<see cref="PeerLink.Silent"/>: longer than its
+    /// acknowledgements take) shows that batch was lost (the peer
     /// would have had it long before writing): resend everything the link owes at once,
     /// instead of waiting for <see cref="NodeSettings.RetryMs"/>. This is what catches a peer
     /// up within a round trip of a partition healing.
@@ -182,7 +189,7 @@ public static partial class Node
         Seq<Effect> before)
     {
         if (s.Settings.SuspectMs == 0 || s.Peers.Find(peer).Case is not PeerLink link
-            || !link.WaitedFor(now, s.Settings.SuspectMs))
+            || !link.Silent(now, s.Settings))
             return new Transition(s, before);
         var sent = SendOn(s, now, peer, link, link.Owed, true);
         return new Transition(s with { Peers = s.Peers.SetItem(peer, sent.Link) },
@@ -268,7 +275,7 @@ public static partial class Node
     {
         var needed = toMap(targets.Map(t => (t, s.Settings.Probes)));
         var picked = Seq<(string Peer, PeerLink Link, Seq<string> For)>();
-        foreach (var peer in Candidates(s, now, s.Self, s.Settings.DetourMs))
+        foreach (var peer in Candidates(s, s.Self, l => l.WaitedFor(now, s.Settings.DetourMs)))
         {
             var link = s.Peers.Find(peer).IfNone(PeerLink.Opened);
             var reaches = targets.Filter(t => needed[t] > 0 && !link.PeerCut.Contains(t));

@@ -59,7 +59,7 @@ public static partial class Node
                 ? None
                 : Some(new Answered(acked.Map(x => x.SentAtMs).Min(),
                     acked.Fold(Set<long>(), (acc, x) => acc.TryAddRange(x.Values))));
-        var link = before.Acked(b.Ack) with
+        var link = before.Acked(b.Ack, now, s.Settings.SuspectMs) with
         {
             Attached = b.Up, WantsHave = !b.Have.IsEmpty, Detouring = false, PeerCut = toSet(b.Cut),
             HeardMs = now,

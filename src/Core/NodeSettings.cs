@@ -31,7 +31,9 @@ public enum Eager
 /// this one are acknowledged by the next tick instead).</param>
 /// <param name="Eager">Which links get new values at once rather than on the tick.</param>
 /// <param name="SuspectMs">How long a batch to the upstream may wait for its acknowledgement
-/// before the node relays through the next node id instead (0: never).</param>
+/// before the node relays through the next node id instead (0: never), at most: each link
+/// times out on its own round trips (see <see cref="PeerLink.SuspectAfterMs"/>), and waits
+/// <see cref="SuspectFirstMs"/> until it has measured one.</param>
 /// <param name="FanoutPerS">The most messages per second a tick should send to all peers
 /// together: in a cluster of N nodes the tick is at least (N − 1) / FanoutPerS seconds (0: no
 /// limit). See <see cref="TickMsFor"/>.</param>
@@ -41,16 +43,34 @@ public enum Eager
 /// <param name="DetourMs">How long a batch to a peer other than the upstream may wait for its
 /// acknowledgement before the link is taken for cut and the values it owes go through
 /// <see cref="Probes"/> other peers, which pass them on (0: never).</param>
+/// <param name="SuspectMinMs">The shortest a link's suspect timeout gets, however short its
+/// round trips (see <see cref="PeerLink.SuspectAfterMs"/>): a run of quick acknowledgements
+/// must not make one merely late look like silence. <see cref="SuspectMs"/> wins where it is
+/// shorter.</param>
+/// <param name="SuspectDeviations">How many mean deviations (RTTVAR) above the smoothed round
+/// trip (SRTT) a link's suspect timeout lies (see <see cref="PeerLink.SuspectAfterMs"/>). TCP
+/// takes 4 (RFC 6298), for resends that cost one segment when spurious; here a false suspicion
+/// costs a fallback, probes and ranges both ways (about 30 messages), and under exponential
+/// latency 4 cost 1.76 messages per operation against 1.65 with a fixed 800 ms, 6 cost
+/// 1.67.</param>
+/// <param name="SuspectFirstMs">How long a batch may wait for its acknowledgement on a link
+/// with no round-trip sample yet (at most <see cref="SuspectMs"/>): shorter than the ceiling,
+/// because a link that has never been acknowledged is the likelier to be cut (in the
+/// simulator's partition runs every partition starts at 0 ms, before any sample, and 600 ms
+/// there took the worst max gap at 25 nodes from +2,161 to +1,845 ms), while a link that has
+/// samples needs the ceiling where its acknowledgements vary (exponential latency).</param>
 public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long AckMs = 2000,
     Eager Eager = Eager.Up, long SuspectMs = 800, long FanoutPerS = 2000, long Probes = 4,
-    long DetourMs = 0)
+    long DetourMs = 0, long SuspectMinMs = 300, long SuspectDeviations = 6,
+    long SuspectFirstMs = 600)
 {
     /// <summary>The default profile: a star whose leaves send each value to the hub at once
     /// and whose hub flushes to each leaf every 220 ms (longer beyond 441 nodes, so the hub
     /// sends at most 2,000 messages a second); acknowledgements ride on that traffic,
     /// and go alone only after 2 s; a batch is resent after 3 s. A leaf whose batch the hub
-    /// has not acknowledged for 800 ms tries the next 4 node ids at once and relays through the
-    /// first to answer until the hub answers.
+    /// has not acknowledged for its link's timeout (round trips as measured, 300 to 800 ms;
+    /// 600 ms before the first) tries the next 4 node ids at once and relays through the first
+    /// to answer until the hub answers.
     /// </summary>
     public static readonly NodeSettings Default =
         new(220, 3000, new Relay.Star(), 2000, Eager.Up, 800, 2000, 4);
@@ -75,13 +95,16 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
     public long CatchUpMsFor(int nodeCount) => RetryMs + 2 * TickMsFor(nodeCount);
 
     private const string Keys =
-        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, fanout-per-s, probes, detour-ms, "
-        + "relay, eager";
+        "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, suspect-first-ms, suspect-min-ms, "
+        + "suspect-deviations, fanout-per-s, probes, detour-ms, relay, eager";
 
     /// <summary>The settings as <c>key=value</c> words, every key present, in a fixed
     /// order.</summary>
     public string Render() => $"tick-ms={TickMs} retry-ms={RetryMs} ack-ms={AckMs} "
-        + $"suspect-ms={SuspectMs} fanout-per-s={FanoutPerS} probes={Probes} "
+        + $"suspect-ms={SuspectMs} suspect-first-ms={SuspectFirstMs} "
+        + $"suspect-min-ms={SuspectMinMs} "
+        + $"suspect-deviations={SuspectDeviations} "
+        + $"fanout-per-s={FanoutPerS} probes={Probes} "
         + $"detour-ms={DetourMs} "
         + $"relay={Relay.Render()} eager={EagerName(Eager)}";
 
@@ -128,6 +151,12 @@ public sealed record NodeSettings(long TickMs, long RetryMs, Relay Relay, long A
             "retry-ms" => Integer(key, value, 1, 600_000).Map(v => s with { RetryMs = v }),
             "ack-ms" => Integer(key, value, 0, 600_000).Map(v => s with { AckMs = v }),
             "suspect-ms" => Integer(key, value, 0, 600_000).Map(v => s with { SuspectMs = v }),
+            "suspect-first-ms" => Integer(key, value, 0, 600_000)
+                .Map(v => s with { SuspectFirstMs = v }),
+            "suspect-min-ms" => Integer(key, value, 0, 600_000)
+                .Map(v => s with { SuspectMinMs = v }),
+            "suspect-deviations" => Integer(key, value, 0, 100)
+                .Map(v => s with { SuspectDeviations = v }),
             "fanout-per-s" => Integer(key, value, 0, 10_000_000)
                 .Map(v => s with { FanoutPerS = v }),
             "probes" => Integer(key, value, 1, 1000).Map(v => s with { Probes = v }),

@@ -12,7 +12,34 @@ public sealed record Membership(string Self, Seq<string> NodeIds);
 /// <param name="Values">The values the batch carried.</param>
 /// <param name="SentAtMs">When it was last sent; after <see cref="NodeSettings.RetryMs"/> it
 /// is resent.</param>
-public sealed record Batch(Set<long> Values, long SentAtMs);
+/// <param name="Resent">Whether it was sent more than once: then an acknowledgement may answer
+/// any copy, so it gives no round-trip sample (Karn's rule, see <see cref="RoundTrip"/>).</param>
+public sealed record Batch(Set<long> Values, long SentAtMs, bool Resent = false);
+
+/// <summary>
+/// A link's round-trip estimate, as TCP keeps it for its retransmission timeout (RFC 6298,
+/// section 2): the smoothed round-trip time and its mean deviation, in whole ms, from the
+/// acknowledgements of batches sent once. What it measures is how long a batch waits for its
+/// acknowledgement, which rides on the peer's next message (the hub's tick, for a leaf), so
+/// that wait is part of it.
+/// </summary>
+/// <param name="SrttMs">The smoothed round-trip time (SRTT).</param>
+/// <param name="RttVarMs">The round-trip time's mean deviation (RTTVAR).</param>
+public sealed record RoundTrip(long SrttMs, long RttVarMs)
+{
+    /// <summary>The estimate after the first sample: SRTT = R, RTTVAR = R / 2.</summary>
+    public static RoundTrip First(long rttMs) => new(rttMs, rttMs / 2);
+
+    /// <summary>The estimate after another sample: RTTVAR = 3/4 RTTVAR + 1/4 |SRTT − R|,
+    /// then SRTT = 7/8 SRTT + 1/8 R (alpha 1/8, beta 1/4).</summary>
+    public RoundTrip Sampled(long rttMs) =>
+        new((7 * SrttMs + rttMs) / 8, (3 * RttVarMs + Math.Abs(SrttMs - rttMs)) / 4);
+
+    /// <summary>How long an acknowledgement may take before its absence means something:
+    /// SRTT + K RTTVAR, K being <paramref name="deviations"/> (RFC 6298's RTO, before its
+    /// bounds, has K = 4).</summary>
+    public long TimeoutMs(long deviations) => SrttMs + deviations * RttVarMs;
+}
 
 /// <summary>
 /// One relay link, both ways. Outgoing: values not yet sent, and batches sent but not yet
@@ -58,6 +85,8 @@ public sealed record Batch(Set<long> Values, long SentAtMs);
 /// <param name="HeardMs">When the peer's latest message arrived (0 before any): a read at a node
 /// whose upstream has been silent for <see cref="NodeSettings.SuspectMs"/> pings it (see
 /// <see cref="Pinged"/>).</param>
+/// <param name="Rtt">The link's round-trip estimate, none before the first sample: it sets how
+/// long the peer may leave a batch unacknowledged (see <see cref="SuspectAfterMs"/>).</param>
 public sealed record PeerLink(
     Set<long> Unsent,
     Map<long, Batch> InFlight,
@@ -75,7 +104,8 @@ public sealed record PeerLink(
     Set<long> Detoured = default,
     Set<string> PeerCut = default,
     Set<long> PassedOn = default,
-    long HeardMs = 0)
+    long HeardMs = 0,
+    Option<RoundTrip> Rtt = default)
 {
     /// <summary>A relay link that owes nothing and has heard nothing.</summary>
     public static readonly PeerLink Empty =
@@ -100,19 +130,47 @@ public sealed record PeerLink(
     public bool WaitedFor(long now, long ms) =>
         InFlight.Exists((_, b) => now - b.SentAtMs >= ms);
 
+    /// <summary>How long a batch on this link may wait for its acknowledgement before the
+    /// peer is taken for silent: the round-trip estimate's timeout (see
+    /// <see cref="RoundTrip.TimeoutMs"/>, with <see cref="NodeSettings.SuspectDeviations"/>),
+    /// at least <see cref="NodeSettings.SuspectMinMs"/>
+    /// and at most <see cref="NodeSettings.SuspectMs"/> (which wins where the two cross), and
+    /// <see cref="NodeSettings.SuspectFirstMs"/> (at most <see cref="NodeSettings.SuspectMs"/>)
+    /// until the link has a sample.</summary>
+    public long SuspectAfterMs(NodeSettings s) => Rtt.Match(
+        r => Math.Min(s.SuspectMs, Math.Max(s.SuspectMinMs, r.TimeoutMs(s.SuspectDeviations))),
+        () => Math.Min(s.SuspectFirstMs, s.SuspectMs));
+
+    /// <summary>Whether the oldest batch in flight has waited the link's suspect timeout
+    /// (<see cref="SuspectAfterMs"/>) for its acknowledgement.</summary>
+    public bool Silent(long now, NodeSettings s) => WaitedFor(now, SuspectAfterMs(s));
+
     /// <summary>Every value this link still has to get acknowledged.</summary>
     public Set<long> Owed => InFlight.Values.Fold(Unsent, (acc, b) => acc.TryAddRange(b.Values));
 
     /// <summary>The link after the peer acknowledged every batch up to
-    /// <paramref name="ack"/>.</summary>
-    public PeerLink Acked(long ack) =>
-        ack <= AckedSeq
-            ? this
-            : this with
-            {
-                InFlight = InFlight.Filter((seq, _) => seq > ack),
-                AckedSeq = Math.Min(ack, SentSeq),
-            };
+    /// <paramref name="ack"/>, at <paramref name="now"/>. The oldest of the batches it retires
+    /// that went only once gives a round-trip sample (<see cref="RoundTrip"/>; a resent batch
+    /// gives none, by Karn's rule: the acknowledgement may answer any copy), counted as at
+    /// most <paramref name="ceilingMs"/> (the longest timeout it can set: one outlier beyond it
+    /// would keep the timeout there for many samples). No sample when
+    /// <paramref name="ceilingMs"/> is 0 (nothing is ever suspected).</summary>
+    public PeerLink Acked(long ack, long now, long ceilingMs)
+    {
+        if (ack <= AckedSeq) return this;
+        var once = InFlight.Filter((seq, b) => seq <= ack && !b.Resent).Values.ToSeq();
+        return this with
+        {
+            InFlight = InFlight.Filter((seq, _) => seq > ack),
+            AckedSeq = Math.Min(ack, SentSeq),
+            Rtt = ceilingMs == 0 || once.IsEmpty ? Rtt
+                : Some(Sampled(Math.Min(now - once.Map(b => b.SentAtMs).Min(), ceilingMs))),
+        };
+    }
+
+    /// <summary>The round-trip estimate after the sample <paramref name="rttMs"/>.</summary>
+    private RoundTrip Sampled(long rttMs) =>
+        Rtt.Match(r => r.Sampled(rttMs), () => RoundTrip.First(rttMs));
 
     /// <summary>The link after the peer's batch <paramref name="seq"/> arrived, covering its
     /// batches from <paramref name="from"/> (a resend covers every batch it merges). When
@@ -166,10 +224,11 @@ public sealed record PeerLink(
     /// flight keep theirs, so an acknowledgement of any earlier copy still retires them (when a
     /// resend replaced them, an acknowledgement that crossed the next resend retired nothing,
     /// and where resends came as often as acknowledgements a link could owe for ever). Every
-    /// batch counts as sent now.</summary>
+    /// batch counts as sent now, the ones in flight as resent (<see cref="Batch.Resent"/>).
+    /// </summary>
     public PeerLink Resent(long now)
     {
-        var inFlight = InFlight.Map(b => b with { SentAtMs = now });
+        var inFlight = InFlight.Map(b => b with { SentAtMs = now, Resent = true });
         return this with
         {
             SentAck = RecvPrefix,

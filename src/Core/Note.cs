@@ -80,7 +80,8 @@ public abstract record Note
     /// <summary>The upstream left a batch unacknowledged too long: relay through another
     /// node (no single point of failure).</summary>
     /// <param name="Silent">The upstream that went silent.</param>
-    /// <param name="SilentMs">How long it may stay silent (suspect-ms).</param>
+    /// <param name="SilentMs">How long it may stay silent (the link's suspect timeout, see
+    /// <see cref="PeerLink.SuspectAfterMs"/>).</param>
     /// <param name="Via">The node relayed through now.</param>
     public sealed record Fallback(string Silent, long SilentMs, string Via) : Note
     {

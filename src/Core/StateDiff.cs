@@ -64,12 +64,13 @@ public static class StateDiff
         var peers = before.Peers.Keys.Concat(after.Peers.Keys).Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var peer in peers)
-            AddPeer(changes, peer, before.Peers.Find(peer), after.Peers.Find(peer));
+            AddPeer(changes, peer, before.Peers.Find(peer), after.Peers.Find(peer),
+                after.Settings);
         return changes.ToImmutable();
     }
 
     private static void AddPeer(ImmutableArray<Change>.Builder changes, string peer,
-        Option<PeerLink> before, Option<PeerLink> after)
+        Option<PeerLink> before, Option<PeerLink> after, NodeSettings settings)
     {
         var (b, a) = (before.IfNone(PeerLink.Empty), after.IfNone(PeerLink.Empty));
         if (before.IsNone)
@@ -105,6 +106,9 @@ public static class StateDiff
             changes.Add(new Change.Field($"peer {peer} ack sent", $"{b.SentAck}", $"{a.SentAck}"));
         if (b.AckDueMs != a.AckDueMs)
             changes.Add(new Change.Field($"peer {peer} ack due", Due(b.AckDueMs), Due(a.AckDueMs)));
+        if (b.Rtt != a.Rtt)
+            changes.Add(new Change.Field($"peer {peer} rtt",
+                Describe.RoundTrip(b, settings), Describe.RoundTrip(a, settings)));
     }
 
     /// <summary>A yes/no field, when it changed.</summary>
@@ -129,7 +133,7 @@ public static class StateDiff
         changes.Add(new Change.Set(what, added, removed));
     }
 
-    private static string Batch(Batch b) => $"[{Describe.Values(b.Values)}] sent {b.SentAtMs} ms";
+    private static string Batch(Batch b) => $"[{Describe.Values(b.Values)}] {Describe.Batch(b)}";
 
     private static string Member(NodeState s) =>
         s.Membership.Match(m => $"{m.Self} of [{string.Join(" ", m.NodeIds)}]", () => "none");

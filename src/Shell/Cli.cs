@@ -23,7 +23,8 @@ public static class Cli
                 Console.Error.WriteLine($"gossip: {message}");
                 Console.Error.WriteLine(
                     "usage: gossip [profile=default|latency] [tick-ms=N] [retry-ms=N] [ack-ms=N]"
-                    + " [suspect-ms=N] [relay=star|total|given|treeK] [eager=none|up|all]"
+                    + " [suspect-ms=N] [suspect-min-ms=N] [relay=star|total|given|treeK]"
+                    + " [eager=none|up|all]"
                     + "  (see gossip --help)");
                 return 2;
             });

@@ -21,7 +21,11 @@ public static class Commands
           retry-ms=N    resend what a peer has not acknowledged after N ms       [3000]
           ack-ms=N      acknowledge alone after N ms with nothing to carry it    [2000]
           suspect-ms=N  relay through the next node id once the upstream has not
-                        acknowledged for N ms (0: never)                          [800]
+                        acknowledged for its link's timeout (from the round trips
+                        measured on it), at most N ms (0: never)                  [800]
+          suspect-first-ms=N  that timeout before the first round trip            [600]
+          suspect-min-ms=N  the shortest that timeout gets                        [300]
+          suspect-deviations=K  that timeout: round trip + K mean deviations        [6]
           relay=R       who values are forwarded to: star (hub = first node id),
                         total, given (Maelstrom's topology), treeK (fan-out K)   [star]
           eager=E       links sent at once instead of on the tick: none, up

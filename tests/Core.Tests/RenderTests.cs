@@ -40,18 +40,24 @@ public class RenderTests
             Peers = toMap(new[] { ("n0", PeerLink.Empty with
             {
                 Unsent = toSet(new long[] { 4 }),
-                InFlight = toMap(new[] { (3L, new Batch(toSet(new long[] { 1, 2 }), 250)) }),
-                SentSeq = 3,
+                InFlight = toMap(new[]
+                {
+                    (3L, new Batch(toSet(new long[] { 1, 2 }), 250)),
+                    (4L, new Batch(toSet(new long[] { 5 }), 3250, Resent: true)),
+                }),
+                SentSeq = 4,
                 AckedSeq = 2,
                 RecvPrefix = 5,
                 RecvAbove = toSet(new long[] { 7 }),
                 AckDueMs = Some(2100L),
+                Rtt = new RoundTrip(310, 55),
             }) }),
             GossipDueMs = 300,
             Upstream = "n0",
         };
         const string settings = "settings tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
-            + "fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up";
+            + "suspect-first-ms=600 suspect-min-ms=300 suspect-deviations=6 fanout-per-s=2000 "
+            + "probes=4 detour-ms=0 relay=star eager=up";
         Assert.Equal($"""
             node n1 of [n0 n1 n2]
             {settings}
@@ -59,8 +65,10 @@ public class RenderTests
             values (4): 1-4
             peers (1):
               n0: unsent (1) 4
-                sent seq 3 (acked 2), received 1-5 and 7, ack due 2100 ms
+                sent seq 4 (acked 2), received 1-5 and 7, ack due 2100 ms
+                rtt 310 ms ±55, suspect after 640 ms
                 in flight seq 3 sent 250 ms: (2) 1-2
+                in flight seq 4 resent 3250 ms: (1) 5
             """.ReplaceLineEndings("\n"), Describe.State(s));
         var diff = StateDiff.Between(NodeState.Initial(NodeSettings.Default), s)
             .Select(c => c.Render());
@@ -70,8 +78,10 @@ public class RenderTests
             "gossip-due: 0 ms → 300 ms", "upstream: none → n0", "peer n0: absent → relay peer",
             "peer n0 unsent +[4]",
             "peer n0 in-flight seq 3: none → [1-2] sent 250 ms",
+            "peer n0 in-flight seq 4: none → [5] resent 3250 ms",
             "peer n0 received: none → 1-5 and 7", "peer n0 acked: 0 → 2",
             "peer n0 ack due: none → 2100 ms",
+            "peer n0 rtt: none → 310 ms ±55, suspect after 640 ms",
         }, diff);
         Assert.Empty(StateDiff.Between(s, s with { }));
     }

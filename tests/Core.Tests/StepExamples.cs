@@ -7,7 +7,7 @@ using static LanguageExt.Prelude;
 namespace FunctionalGossip.Core.Tests;
 
 /// <summary>Whole transitions (next state and effects) of Step, compared by equality.</summary>
-public class StepExamples
+public partial class StepExamples
 {
     private static readonly Membership Three = new("n0", toSeq(new[] { "n0", "n1", "n2" }));
 
@@ -151,19 +151,20 @@ public class StepExamples
     }
 
     // No silent upstream goes unnoticed: the hub last wrote at 100 and the leaf owes it
-    // nothing, so a read at 900 (suspect-ms 800 later) also pings it, a numbered batch with no
-    // values that the fallback rule then watches; at 899 the read only answers.
+    // nothing, so a read at 700 (suspect-first-ms 600 later: the link has measured no round
+    // trip yet) also pings it, a numbered batch with no values that the fallback rule then
+    // watches; at 699 the read only answers.
     [Fact]
     public void Read_AtANodeWhoseUpstreamWasSilentForSuspectMs_PingsIt()
     {
         var hub = PeerLink.Empty with { HeardMs = 100 };
         var s = LeafState(Known(4), hub);
         var read = new Body.Read(Some(8L));
-        var early = Node.Step(s, Recv(899, "c5", "n1", read));
+        var early = Node.Step(s, Recv(699, "c5", "n1", read));
         Assert.Equal(new Transition(s, Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))))),
             early);
-        var t = Node.Step(s, Recv(900, "c5", "n1", read));
-        var pinged = hub with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(), 900))) };
+        var t = Node.Step(s, Recv(700, "c5", "n1", read));
+        var pinged = hub with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(), 700))) };
         Assert.Equal(new Transition(LeafState(Known(4), pinged),
             Effects(Send("n1", "c5", new Body.ReadOk(8, Longs(4))),
                 Send("n1", "n0", new Body.Gossip(Some(1L), None, Longs(), 0, Up: true)))), t);
@@ -343,12 +344,14 @@ public class StepExamples
             HubState(Known(1, 2, 5),
                 // One message, numbered 4 and covering 2-4; batches 2 and 3 keep their
                 // numbers (an ack of 3 from an earlier copy still retires them), the unsent
-                // value is batch 4, and all count as sent now.
+                // value is batch 4, and all count as sent now, 2 and 3 as resent (their ack
+                // gives no round-trip sample); 4 goes for the first time.
                 PeerLink.Empty with
                 {
                     SentSeq = 4, AckedSeq = 1,
-                    InFlight = Map((2L, new Batch(SetOf(1), 3000)),
-                        (3L, new Batch(SetOf(2), 3000)), (4L, new Batch(SetOf(5), 3000))),
+                    InFlight = Map((2L, new Batch(SetOf(1), 3000, Resent: true)),
+                        (3L, new Batch(SetOf(2), 3000, Resent: true)),
+                        (4L, new Batch(SetOf(5), 3000))),
                 },
                 PeerLink.Empty, dueMs: 3200),
             Effects(Send("n0", "n1", new Body.Gossip(Some(4L), Some(2L), Longs(1, 2, 5), 0)),
@@ -370,14 +373,18 @@ public class StepExamples
         var t = Node.Step(s, new Event.Tick(3000, TimerId.Gossip));
         var expected = new Transition(
             HubState(Known(1),
-                n1 with { SentSeq = 3, InFlight = Map((2L, new Batch(SetOf(), 3000))) },
+                n1 with
+                {
+                    SentSeq = 3, InFlight = Map((2L, new Batch(SetOf(), 3000, Resent: true))),
+                },
                 PeerLink.Empty, dueMs: 3200),
             Effects(Send("n0", "n1", new Body.Gossip(Some(3L), Some(2L), Longs(), 0)),
                 new Effect.SetTimer(TimerId.Gossip, 3200)));
         Assert.Equal(expected, t);
     }
 
-    // No single point of failure: the hub has not acknowledged batch 1 for suspect-ms, so the
+    // No single point of failure: the hub has not acknowledged batch 1 for suspect-first-ms
+    // (600: the link has measured no round trip yet, see StepExamples.RoundTrips), so the
     // leaf relays through the next node id, owing it what the hub is owed, and tells it which
     // values it holds (ranges), so it sends back exactly what is missing. The hub's link
     // keeps its batch and resends it later.
@@ -385,21 +392,21 @@ public class StepExamples
     public void Tick_AtLeaf_FallsBackToTheNextNodeId_WhenTheHubIsSilent()
     {
         var hub = PeerLink.Empty with { SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 0))) };
-        var s = LeafState(Known(1, 2, 4), hub, dueMs: 800);
-        var t = Node.Step(s, new Event.Tick(800, TimerId.Gossip));
+        var s = LeafState(Known(1, 2, 4), hub, dueMs: 600);
+        var t = Node.Step(s, new Event.Tick(600, TimerId.Gossip));
         var n2 = PeerLink.Opened with
         {
-            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 800))),
+            SentSeq = 1, InFlight = Map((1L, new Batch(SetOf(4), 600))),
         };
         var expected = new Transition(
-            LeafState(Known(1, 2, 4), hub, dueMs: 1000) with
+            LeafState(Known(1, 2, 4), hub, dueMs: 800) with
             {
                 Peers = Map(("n0", hub), ("n2", n2)), Upstream = "n2",
             },
-            Effects(Log(new Note.Fallback("n0", 800, "n2")),
+            Effects(Log(new Note.Fallback("n0", 600, "n2")),
                 Send("n1", "n2",
                     new Body.Gossip(Some(1L), None, Longs(4), 0, true, Longs(1, 2, 4, 4))),
-                new Effect.SetTimer(TimerId.Gossip, 1000)));
+                new Effect.SetTimer(TimerId.Gossip, 800)));
         Assert.Equal(expected, t);
     }
 
@@ -468,7 +475,7 @@ public class StepExamples
         var resent = n1 with
         {
             // The resend is numbered 2 (so n1 acknowledges it); batch 1 keeps its number.
-            SentSeq = 2, InFlight = Map((1L, new Batch(SetOf(5), 900))),
+            SentSeq = 2, InFlight = Map((1L, new Batch(SetOf(5), 900, Resent: true))),
             RecvPrefix = 1, SentAck = 1, Attached = true, HeardMs = 900,
         };
         Assert.Equal(new Transition(HubState(Known(5, 7), resent, Unsent(7)),
@@ -509,6 +516,9 @@ public class StepExamples
             HubState(Known(1, 2, 3), n1 with
                 {
                     InFlight = Map((3L, new Batch(SetOf(3), 0))), AckedSeq = 2, HeardMs = 60,
+                    // The batches it retired were sent once, at 0: the link's first
+                    // round-trip sample, 60 ms (RTTVAR starts at half of it).
+                    Rtt = new RoundTrip(60, 30),
                 },
                 PeerLink.Empty),
             Effects());

@@ -8,7 +8,8 @@ public sealed class NodeProtocolTests(GossipBinary binary)
 {
     /// <summary>Every setting's key, as a refusal lists them.</summary>
     private const string Keys = "keys: profile, tick-ms, retry-ms, ack-ms, suspect-ms, "
-        + "fanout-per-s, probes, detour-ms, relay, eager";
+        + "suspect-first-ms, suspect-min-ms, suspect-deviations, fanout-per-s, probes, detour-ms, "
+        + "relay, eager";
 
     private const string Init = """{"id":0,"src":"c0","dest":"n0","body":"""
         + """{"type":"init","node_id":"n0","node_ids":["n0","n1","n2"],"msg_id":1}}""";
@@ -41,7 +42,8 @@ public sealed class NodeProtocolTests(GossipBinary binary)
         Assert.Equal(0, node.CloseAndWait());
         Assert.StartsWith(
             "gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 suspect-ms=800 "
-            + "fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up\n",
+            + "suspect-first-ms=600 suspect-min-ms=300 suspect-deviations=6 fanout-per-s=2000 "
+            + "probes=4 detour-ms=0 relay=star eager=up\n",
             node.Journal);
         Assert.Contains(" exit eof\n", node.Journal);
     }

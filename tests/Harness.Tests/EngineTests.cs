@@ -136,7 +136,8 @@ public sealed class EngineTests
         var r = Simulator.Run(Scenarios.Small(3, 5));
         var log = r.NodeLogs[0].Value;
         Assert.StartsWith("gossip-journal 1 tick-ms=220 retry-ms=3000 ack-ms=2000 "
-            + "suspect-ms=800 fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up", log[0]);
+            + "suspect-ms=800 suspect-first-ms=600 suspect-min-ms=300 suspect-deviations=6 "
+            + "fanout-per-s=2000 probes=4 detour-ms=0 relay=star eager=up", log[0]);
         Assert.Matches("^0 recv \\{\"id\":0,\"src\":\"c0\",\"dest\":\"n0\","
             + "\"body\":\\{\"type\":\"init\"", log[1]);
         Assert.Equal("0 send {\"src\":\"n0\",\"dest\":\"c0\","
