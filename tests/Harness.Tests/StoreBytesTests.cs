@@ -79,7 +79,8 @@ public sealed class StoreBytesTests
     {
         var spill = new LogSpill(0);
         var places = new long[4][];
-        byte[] Bytes(int t, int i) => Encoding.ASCII.GetBytes($"{t}:{i};" + new string('z', i % 50));
+        byte[] Bytes(int t, int i) =>
+            Encoding.ASCII.GetBytes($"{t}:{i};" + new string('z', i % 50));
         using var together = new Barrier(places.Length);
         var threads = Enumerable.Range(0, places.Length).Select(t => new Thread(() =>
         {

@@ -45,7 +45,8 @@ public static class EdnWriter
             case Edn.List l: AppendItems(sb, "(", l.Items, ")", readably); break;
             case Edn.Vector { Ints: { } ints }: AppendInts(sb, new CompactInts(ints)); break;
             case Edn.Vector { Count: >= RememberedLength } v when readably:
-                if (v.ReadableText is null && AllInts(v.Items)) AppendInts(sb, new EdnInts(v.Items));
+                if (v.ReadableText is null && AllInts(v.Items))
+                    AppendInts(sb, new EdnInts(v.Items));
                 else sb.Append(ReadableText(v));
                 break;
             case Edn.Vector v: AppendItems(sb, "[", v.Items, "]", readably); break;
