@@ -177,11 +177,19 @@ public static class EdnWriter
         public long this[int i] => ((Edn.Int)items[i]).Value;
     }
 
-    /// <summary>A compact vector's integers (<see cref="Edn.Vector.Ints"/>).</summary>
-    private readonly struct CompactInts(ReadOnlyMemory<int> ints) : IIntItems
+    /// <summary>A compact vector's integers (<see cref="Edn.Vector.Ints"/>), read from the
+    /// array under them (a memory's <c>Span</c> checks what it wraps on every call, which
+    /// cost as much as writing the digits).</summary>
+    private readonly struct CompactInts : IIntItems
     {
-        public int Count => ints.Length;
-        public long this[int i] => ints.Span[i];
+        private readonly ArraySegment<int> _ints;
+
+        public CompactInts(ReadOnlyMemory<int> ints) =>
+            _ints = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(ints, out var a)
+                ? a : new ArraySegment<int>(ints.ToArray());
+
+        public int Count => _ints.Count;
+        public long this[int i] => _ints.Array![_ints.Offset + i];
     }
 
     private const int IntsBufferChars = 8192;
