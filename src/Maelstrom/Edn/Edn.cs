@@ -83,6 +83,10 @@ public abstract partial record Edn
         /// <summary>A vector of the integers <paramref name="values"/>, kept compact.</summary>
         public static Vector OfInts(ReadOnlySpan<int> values) => new(values.ToArray());
 
+        /// <summary>A compact vector that takes <paramref name="owned"/> as it is (the caller
+        /// built it for this and keeps no reference), with no second copy.</summary>
+        internal static Vector Owning(int[] owned) => new(owned);
+
         /// <summary>The elements, in order (never default).</summary>
         public ImmutableArray<Edn> Items => _compact is null ? _items : ItemsOf(_compact);
 
@@ -97,7 +101,8 @@ public abstract partial record Edn
         {
             var items = new Edn[ints.Length];
             for (var i = 0; i < ints.Length; i++) items[i] = Of(ints[i]);
-            return ImmutableArray.Create(items);
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal
+                .AsImmutableArray(items);
         }
 
         /// <summary>The elements, in order.</summary>

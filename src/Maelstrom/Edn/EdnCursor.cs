@@ -101,7 +101,7 @@ internal sealed partial class EdnCursor(string text)
                 return new Edn.Vector(items);
             ints[i] = (int)n.Value;
         }
-        return Edn.Vector.OfInts(ints);
+        return Edn.Vector.Owning(ints);
     }
 
     private const int CompactFrom = 16;
